@@ -1,0 +1,70 @@
+"""Countries and world regions: ISO 3166-1 alpha-2 codes checked with pycountry, regions derived."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pycountry
+
+#: World regions (continents, with the Americas split north and south, as the UN
+#: geoscheme does), each with its ISO 3166-1 alpha-2 codes.
+_REGION_CODES = {
+    "Africa": "DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS LR "
+    "LY MG MW ML MR MU YT MA MZ NA NE NG RE RW SH ST SN SC SL SO ZA SS SD TZ TG TN UG EH ZM ZW TF",
+    "Asia": "AF AM AZ BH BD BT BN KH CN CY GE HK IN ID IR IQ IL JP JO KZ KW KG LA LB MO MY MV MN MM "
+    "NP KP OM PK PS PH QA SA SG KR LK SY TW TJ TH TL TR TM AE UZ VN YE IO",
+    "Europe": "AX AL AD AT BY BE BA BG HR CZ DK EE FO FI FR DE GI GR GG HU IS IE IM IT JE LV LI LT "
+    "LU MT MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB VA",
+    "North America": "AI AG AW BS BB BZ BM BQ VG CA KY CR CU CW DM DO SV GL GD GP GT HT HN JM MQ MX "
+    "MS NI PA PR BL KN LC MF PM VC SX TT TC US VI UM",
+    "South America": "AR BO BV BR CL CO EC FK GF GY PY PE GS SR UY VE",
+    "Oceania": "AS AU CX CC CK FJ PF GU HM KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV VU WF",
+    "Antarctica": "AQ",
+}
+REGIONS: tuple[str, ...] = tuple(_REGION_CODES)
+_REGION_OF = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
+
+
+def region_of(code: str) -> str:
+    """The world region of an ISO alpha-2 country code."""
+    return _REGION_OF[code]
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """A country's common English name, for people (not for matching)."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every current ISO 3166-1 alpha-2 code."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def unknown_country_message(code: str) -> str:
+    """Explain an unknown code and suggest the country meant, where one can be guessed."""
+    guess = None
+    if len(code) > 2:
+        try:
+            guess = pycountry.countries.lookup(code).alpha_2
+        except LookupError:
+            guess = None
+    elif code.upper() in country_codes():
+        guess = code.upper()
+    elif code.upper() == "UK":
+        guess = "GB"
+    hint = f"; did you mean {guess!r}?" if guess else "; use an ISO 3166-1 alpha-2 code such as 'GB' or 'NZ'"
+    return f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, for sanity checks on coordinates."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,222 @@
+"""Strict YAML reading: plain data only, with the line and column of every field.
+
+PyYAML's own loaders keep the last of two duplicate keys, expand aliases (the
+"billion laughs" bomb), resolve ``no`` to ``False`` (Norway's code!) and build
+objects from tags. Case files need none of that, so this module builds the data
+itself from the parser's events: mappings, lists and scalars, nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml's parser is about ten times faster than the pure-Python one.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - the PyPI wheels ship libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 32
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass
+class Document:
+    """A case file's data with where each field stands in the file."""
+
+    data: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path) -> Position:
+        """The line and column of a field, or of its nearest enclosing field."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+@dataclass(frozen=True)
+class YamlError:
+    """A problem that stops the file from being read as plain data."""
+
+    line: int
+    column: int
+    message: str
+    key: str = ""
+
+
+class _Stop(Exception):
+    """Raised inside the builder to abandon a file at its first fatal problem."""
+
+    def __init__(self, error: YamlError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def read_yaml(text: str) -> tuple[Document | None, list[YamlError]]:
+    """Parse one YAML document of plain data; on failure return no document and the reasons."""
+    loader = _Loader(text)
+    errors: list[YamlError] = []
+    try:
+        document = _read_stream(loader, errors)
+    except _Stop as stop:
+        return None, [*errors, stop.error]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc)]
+    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
+        return None, [YamlError(1, 1, f"not readable as YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if errors:
+        return None, errors
+    return document, []
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
+    """Turn PyYAML's multi-line syntax error into one line with a position."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    hint = ""
+    if "\t" in (exc.problem or "") or "tab" in (exc.problem or ""):
+        hint = "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in (exc.problem or ""):
+        hint = "; put text containing ': ' in quotes"
+    return YamlError(line, column, f"YAML syntax error: {what}{hint}")
+
+
+def _pos(event: yaml.Event) -> Position:
+    """A 1-based (line, column) from a parser event."""
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _read_stream(loader: Any, errors: list[YamlError]) -> Document:
+    """Read the stream: exactly one document whose root is a mapping."""
+    loader.get_event()  # StreamStartEvent
+    if loader.check_event(yaml.StreamEndEvent):
+        raise _Stop(YamlError(1, 1, "the file is empty; a case file is a mapping of fields"))
+    loader.get_event()  # DocumentStartEvent
+    document = Document(data=None)
+    document.positions[()] = (1, 1)
+    root_event = loader.peek_event()
+    document.data = _read_node(loader, (), document, errors, depth=0)
+    loader.get_event()  # DocumentEndEvent
+    if not loader.check_event(yaml.StreamEndEvent):
+        second = loader.peek_event()
+        line, column = _pos(second)
+        raise _Stop(YamlError(line, column, "a second YAML document ('---') starts here; keep one case per file"))
+    if document.data is None:
+        raise _Stop(YamlError(1, 1, "the file has no content; a case file is a mapping of fields"))
+    if not isinstance(document.data, dict):
+        line, column = _pos(root_event)
+        kind = "a list" if isinstance(document.data, list) else "a single value"
+        raise _Stop(YamlError(line, column, f"the file holds {kind}; a case file is a mapping of fields (key: value)"))
+    return document
+
+
+def _read_node(loader: Any, path: Path, document: Document, errors: list[YamlError], depth: int) -> Any:
+    """Read one node (mapping, list or scalar) and record its position."""
+    event = loader.get_event()
+    if depth > MAX_DEPTH:
+        line, column = _pos(event)
+        raise _Stop(YamlError(line, column, f"nesting deeper than {MAX_DEPTH} levels; case files are shallow"))
+    if isinstance(event, yaml.AliasEvent):
+        line, column = _pos(event)
+        raise _Stop(YamlError(line, column, f"YAML alias '*{event.anchor}' is not allowed; write the value out", _key(path)))
+    if getattr(event, "anchor", None):
+        line, column = _pos(event)
+        raise _Stop(YamlError(line, column, f"YAML anchor '&{event.anchor}' is not allowed; write the value out", _key(path)))
+    tag = getattr(event, "tag", None)
+    if tag not in (None, "!") and not (isinstance(event, yaml.ScalarEvent) and tag == "tag:yaml.org,2002:str"):
+        line, column = _pos(event)
+        raise _Stop(YamlError(line, column, f"YAML tag {tag!r} is not allowed; case files hold plain text, numbers and lists", _key(path)))
+    if isinstance(event, yaml.ScalarEvent):
+        return _scalar(event)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items = []
+        while not loader.check_event(yaml.SequenceEndEvent):
+            item_path = (*path, len(items))
+            document.positions[item_path] = _pos(loader.peek_event())
+            items.append(_read_node(loader, item_path, document, errors, depth + 1))
+        loader.get_event()
+        return items
+    if isinstance(event, yaml.MappingStartEvent):
+        return _read_mapping(loader, path, document, errors, depth)
+    line, column = _pos(event)  # pragma: no cover - the parser emits nothing else here
+    raise _Stop(YamlError(line, column, f"unexpected YAML event {type(event).__name__}"))
+
+
+def _read_mapping(loader: Any, path: Path, document: Document, errors: list[YamlError], depth: int) -> dict:
+    """Read a mapping, refusing non-text and duplicate keys."""
+    mapping: dict[str, Any] = {}
+    while not loader.check_event(yaml.MappingEndEvent):
+        key_event = loader.peek_event()
+        line, column = _pos(key_event)
+        if not isinstance(key_event, yaml.ScalarEvent):
+            raise _Stop(YamlError(line, column, "a key must be plain text, not a list or mapping", _key(path)))
+        loader.get_event()
+        key = key_event.value
+        key_path = (*path, key)
+        if key in mapping:
+            first_line = document.positions[key_path][0]
+            errors.append(
+                YamlError(line, column, f"duplicate key {key!r} (first at line {first_line}); keep one", _key(key_path))
+            )
+            _read_node(loader, (*path, f"{key}#duplicate"), Document(data=None), errors, depth + 1)
+            continue
+        document.positions[key_path] = (line, column)
+        mapping[key] = _read_node(loader, key_path, document, errors, depth + 1)
+    loader.get_event()
+    return mapping
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Resolve a scalar the YAML 1.2 way: quoted text stays text; only true/false are booleans."""
+    value = event.value
+    if event.style or not event.implicit[0]:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
+        return float(value)
+    if _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _key(path: Path) -> str:
+    """A field path as people write it: ``locations[0].lat``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+field_path = _key

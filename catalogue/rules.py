@@ -1,0 +1,103 @@
+"""Checks across the fields of one case, beyond what each field's type can say.
+
+One small function per rule; its docstring is the rule. Each yields
+``(field path, message)`` pairs, so a problem points at the line of the field.
+Errors block the case; warnings (in ``WARNING_RULES``) never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+from catalogue.schema import Case
+
+Finding = tuple[tuple[str | int, ...], str]
+Rule = Callable[[Case], Iterator[Finding]]
+
+
+def started_not_in_future(case: Case) -> Iterator[Finding]:
+    """A case cannot have started after this year."""
+    if case.started is not None and case.started > dt.date.today().year:
+        yield ("started",), f"{case.started} is in the future; give the year it started"
+
+
+def ended_not_before_started(case: Case) -> Iterator[Finding]:
+    """A case cannot end before it started."""
+    if case.started is not None and case.ended is not None and case.ended < case.started:
+        yield ("ended",), f"{case.ended} is before started ({case.started}); check both years"
+
+
+def ended_means_status_ended(case: Case) -> Iterator[Finding]:
+    """A case with an end year has status 'ended'."""
+    if case.ended is not None and case.status != "ended":
+        yield ("status",), f"is {case.status!r} but ended is {case.ended}; set status: ended or remove ended"
+
+
+def source_ids_unique(case: Case) -> Iterator[Finding]:
+    """Each source has its own id, so outcomes can cite it unambiguously."""
+    seen: set[str] = set()
+    for index, source in enumerate(case.sources):
+        if source.id in seen:
+            yield ("sources", index, "id"), f"{source.id!r} is already the id of another source; give each its own"
+        seen.add(source.id)
+
+
+def outcome_sources_exist(case: Case) -> Iterator[Finding]:
+    """Every outcome cites a source listed in the case."""
+    ids = [source.id for source in case.sources]
+    for index, outcome in enumerate(case.outcomes):
+        if outcome.source not in ids:
+            yield ("outcomes", index, "source"), f"{outcome.source!r} is not a source id; use one of: {', '.join(ids)}"
+
+
+def related_not_self(case: Case) -> Iterator[Finding]:
+    """A case is not related to itself."""
+    for index, other in enumerate(case.related):
+        if other == case.id:
+            yield ("related", index), "lists the case itself; list other cases"
+
+
+ERROR_RULES: tuple[Rule, ...] = (
+    started_not_in_future,
+    ended_not_before_started,
+    ended_means_status_ended,
+    source_ids_unique,
+    outcome_sources_exist,
+    related_not_self,
+)
+
+
+# --- warnings: worth a look, never blocking ---------------------------------------
+
+REVIEW_YEARS = 2
+
+
+def source_has_year(case: Case) -> Iterator[Finding]:
+    """Each source should give its year of publication, so readers can judge its age."""
+    for index, source in enumerate(case.sources):
+        if source.year is None:
+            yield ("sources", index), f"source {source.id!r} has no year; add year: if the document gives one"
+
+
+def ongoing_case_recently_reviewed(case: Case) -> Iterator[Finding]:
+    """An active case should be reviewed against its sources at least every two years."""
+    limit = dt.date.today().replace(year=dt.date.today().year - REVIEW_YEARS)
+    if case.status == "active" and case.last_reviewed < limit:
+        yield ("last_reviewed",), f"{case.last_reviewed.isoformat()} is over {REVIEW_YEARS} years ago; check the sources again"
+
+
+def summary_not_title(case: Case) -> Iterator[Finding]:
+    """The summary should say more than the title."""
+    if case.summary.strip().rstrip(".").casefold() == case.title.strip().casefold():
+        yield ("summary",), "repeats the title; say what the service is and who co-produces it"
+
+
+WARNING_RULES: tuple[Rule, ...] = (source_has_year, ongoing_case_recently_reviewed, summary_not_title)
+
+
+def run_rules(case: Case, rules: tuple[Rule, ...]) -> list[Finding]:
+    """All findings of the given rules for one case, in rule order."""
+    return [finding for rule in rules for finding in rule(case)]
+
+
