@@ -86,9 +86,7 @@ def case_files(paths: Iterable[Path | str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix in (SUFFIX, ".yml") and not p.name.startswith("_"))
-            )
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in (SUFFIX, ".yml") and not p.name.startswith("_")))
         else:
             found.append(path)
     return found
@@ -110,7 +108,12 @@ def check_text(path: str, text: str, vocabulary: Vocabulary, expected_id: str | 
     problems = [_at(path, document, loc, message) for loc, message in run_rules(case, ERROR_RULES)]
     if expected_id is not None and case.id != expected_id:
         problems.append(
-            _at(path, document, ("id",), f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}")
+            _at(
+                path,
+                document,
+                ("id",),
+                f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}",
+            )
         )
     warnings = [_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
     return FileResult(path, None if problems else case, tuple(problems + warnings))
@@ -248,7 +251,9 @@ def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> 
         if case is None:
             continue
         if case.id in first_path:
-            problems.append(_problem(result.path, 1, 1, "id", f"{case.id!r} is also the id of {first_path[case.id]}; ids must be unique"))
+            problems.append(
+                _problem(result.path, 1, 1, "id", f"{case.id!r} is also the id of {first_path[case.id]}; ids must be unique")
+            )
         first_path.setdefault(case.id, result.path)
     for result in results:
         case = result.case
@@ -259,7 +264,9 @@ def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> 
                 suggestion = nearest(other, sorted(known_ids))
                 hint = f"; did you mean {suggestion!r}?" if suggestion else ""
                 line = _related_line(result.path, index)
-                problems.append(_problem(result.path, line, 5, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}"))
+                problems.append(
+                    _problem(result.path, line, 5, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}")
+                )
     return problems
 
 
@@ -284,7 +291,7 @@ def _check_files(files: Sequence[Path], vocabulary: Vocabulary, *, cache: bool) 
             results[f] = hit
         else:
             todo.append(f)
-    for f, result in zip(todo, _check_many(todo, vocabulary)):
+    for f, result in zip(todo, _check_many(todo, vocabulary), strict=False):
         results[f] = result
         if store is not None and stamps[f] is not None:
             store.put(f, stamps[f], result)

@@ -77,7 +77,7 @@ def read_yaml(text: str) -> tuple[Document | None, list[YamlError]]:
     except _Stop as stop:
         return None, [*errors, stop.error]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc)]
+        return None, [_syntax_error(exc, text)]
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         return None, [YamlError(1, 1, f"not readable as YAML: {exc}")]
     finally:
@@ -87,13 +87,15 @@ def read_yaml(text: str) -> tuple[Document | None, list[YamlError]]:
     return document, []
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
-    """Turn PyYAML's multi-line syntax error into one line with a position."""
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """Turn PyYAML's multi-line syntax error into one line with a position and a hint."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
+    lines = text.splitlines()
+    at = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
     hint = ""
-    if "\t" in (exc.problem or "") or "tab" in (exc.problem or ""):
+    if at == "\t" or "tab" in (exc.problem or ""):
         hint = "; indent with spaces, not tabs"
     elif "mapping values are not allowed" in (exc.problem or ""):
         hint = "; put text containing ': ' in quotes"
@@ -144,7 +146,9 @@ def _read_node(loader: Any, path: Path, document: Document, errors: list[YamlErr
     tag = getattr(event, "tag", None)
     if tag not in (None, "!") and not (isinstance(event, yaml.ScalarEvent) and tag == "tag:yaml.org,2002:str"):
         line, column = _pos(event)
-        raise _Stop(YamlError(line, column, f"YAML tag {tag!r} is not allowed; case files hold plain text, numbers and lists", _key(path)))
+        raise _Stop(
+            YamlError(line, column, f"YAML tag {tag!r} is not allowed; case files hold plain text, numbers and lists", _key(path))
+        )
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event)
     if isinstance(event, yaml.SequenceStartEvent):

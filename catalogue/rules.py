@@ -99,5 +99,3 @@ WARNING_RULES: tuple[Rule, ...] = (source_has_year, ongoing_case_recently_review
 def run_rules(case: Case, rules: tuple[Rule, ...]) -> list[Finding]:
     """All findings of the given rules for one case, in rule order."""
     return [finding for rule in rules for finding in rule(case)]
-
-

@@ -196,9 +196,7 @@ class Case(_Model):
     id: Slug = Field(description="Kebab-case identifier, equal to the file name without '.yaml'.")
     title: PlainText = Field(description="Name of the case as people know it.", max_length=160)
     summary: PlainText = Field(description="Plain-text summary, at most 400 characters.", max_length=400)
-    description: PlainText | None = Field(
-        default=None, description="Longer account in Markdown (no HTML).", max_length=20000
-    )
+    description: PlainText | None = Field(default=None, description="Longer account in Markdown (no HTML).", max_length=20000)
     countries: Annotated[list[CountryCode], AfterValidator(_unique)] = Field(
         description="ISO 3166-1 alpha-2 codes of the countries involved, e.g. ['IT'].", min_length=1
     )
