@@ -82,13 +82,28 @@ class Catalogue:
 
 def case_files(paths: Iterable[Path | str]) -> list[Path]:
     """The case files named by files and folders; names starting with '_' (templates) are skipped."""
-    found: list[Path] = []
+    return list(_stamped_files(paths))
+
+
+def _stamped_files(paths: Iterable[Path | str]) -> dict[Path, tuple[int, int] | None]:
+    """Case files with their (size, mtime) stamps, listed and stat'ed in one pass per folder."""
+    found: dict[Path, tuple[int, int] | None] = {}
     for raw in paths:
-        path = Path(raw)
+        path = Path(os.path.abspath(raw))
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in (SUFFIX, ".yml") and not p.name.startswith("_")))
+            with os.scandir(path) as entries:
+                listed = sorted(
+                    (e for e in entries if e.name.endswith((SUFFIX, ".yml")) and not e.name.startswith("_")),
+                    key=lambda e: e.name,
+                )
+            for entry in listed:
+                try:
+                    st = entry.stat()
+                    found[path / entry.name] = (st.st_size, st.st_mtime_ns)
+                except OSError:
+                    found[path / entry.name] = None
         else:
-            found.append(path)
+            found[path] = _stamp(path)
     return found
 
 
@@ -232,14 +247,25 @@ def load_catalogue(
         paths = [default_cases_dir()]
     elif isinstance(paths, (str, Path)):
         paths = [paths]
-    files = case_files(paths)
-    results = _check_files(files, vocabulary, cache=cache)
+    stamped = _stamped_files(paths)
+    files = list(stamped)
+    memo_key = (vocabulary.digest, tuple(stamped.items())) if cache else None
+    if memo_key is not None and _MEMO.get("key") == memo_key:
+        return _MEMO["catalogue"]
+    results = _check_files(stamped, vocabulary, cache=cache)
     problems = [p for r in results for p in r.problems]
     problems.extend(_cross_file_problems(results, {f.stem for f in files}))
     bad = {p.path for p in problems if p.severity == "error"}
     cases = tuple(r.case for r in results if r.case is not None and r.path not in bad)
     folder = str(paths[0]) if len(paths) == 1 else ""
-    return Catalogue(cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder)
+    catalogue = Catalogue(cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder)
+    if memo_key is not None:
+        _MEMO.update(key=memo_key, catalogue=catalogue)
+    return catalogue
+
+
+#: The last catalogue loaded in this process, reused while no file has changed.
+_MEMO: dict[str, object] = {}
 
 
 def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> list[Problem]:
@@ -279,9 +305,9 @@ def _related_line(path: str, index: int) -> int:
     return document.position(("related", index))[0] if document else 1
 
 
-def _check_files(files: Sequence[Path], vocabulary: Vocabulary, *, cache: bool) -> list[FileResult]:
+def _check_files(stamps: dict[Path, tuple[int, int] | None], vocabulary: Vocabulary, *, cache: bool) -> list[FileResult]:
     """Check each file, reusing cached results for files whose size and mtime are unchanged."""
-    stamps = {f: _stamp(f) for f in files}
+    files = list(stamps)
     store = _CacheStore.open(vocabulary) if cache else None
     results: dict[Path, FileResult] = {}
     todo = []
@@ -357,14 +383,14 @@ class _CacheStore:
         return cls(file=file, entries=entries)
 
     def get(self, path: Path, stamp: tuple[int, int] | None) -> FileResult | None:
-        entry = self.entries.get(str(path.resolve()))
+        entry = self.entries.get(str(path))
         if stamp is None or entry is None or entry[0] != stamp:
             return None
         result = entry[1]
         return FileResult(str(path), result.case, tuple(_relocate(p, str(path)) for p in result.problems))
 
     def put(self, path: Path, stamp: tuple[int, int], result: FileResult) -> None:
-        self.entries[str(path.resolve())] = (stamp, result)
+        self.entries[str(path)] = (stamp, result)
         self.dirty = True
 
     def save(self) -> None:

@@ -122,6 +122,20 @@ class _Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, frozen=True)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle validated values only (the loader's cache and worker processes move many cases)."""
+        return _restore, (type(self), self.__dict__, self.__pydantic_fields_set__)
+
+
+def _restore(cls: type[_Model], values: dict[str, Any], fields_set: set[str]) -> _Model:
+    """Rebuild a model from values it already validated, without validating again."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
 
 class Location(_Model):
     """A place where the case happens, as precise as its sources allow."""

@@ -8,25 +8,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
 import yaml
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "vocabulary.yaml"
 
 #: The vocabularies a case refers to, with the noun used in messages.
-FACETS: Mapping[str, str] = MappingProxyType(
-    {
-        "types": "co-production type",
-        "levels": "level",
-        "sectors": "sector",
-        "scales": "scale",
-        "statuses": "status",
-        "evidence": "evidence level",
-        "precisions": "precision",
-        "organisation_kinds": "organisation kind",
-    }
-)
+FACETS: Mapping[str, str] = {
+    "types": "co-production type",
+    "levels": "level",
+    "sectors": "sector",
+    "scales": "scale",
+    "statuses": "status",
+    "evidence": "evidence level",
+    "precisions": "precision",
+    "organisation_kinds": "organisation kind",
+}
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """All vocabularies, each an ordered mapping from key to Term."""
+    """All vocabularies, each an ordered mapping from key to Term (shared: treat as read-only)."""
 
     facets: Mapping[str, Mapping[str, Term]]
     type_groups: Mapping[str, Term]
@@ -101,7 +98,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         raise ValueError(f"vocabulary has no terms for: {', '.join(missing)}")
     groups = _terms(raw.get("type_groups") or {})
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return Vocabulary(facets=MappingProxyType(facets), type_groups=groups, digest=digest)
+    return Vocabulary(facets=facets, type_groups=groups, digest=digest)
 
 
 def _terms(section: Mapping[str, Mapping[str, object]]) -> Mapping[str, Term]:
@@ -110,7 +107,7 @@ def _terms(section: Mapping[str, Mapping[str, object]]) -> Mapping[str, Term]:
     for key, spec in section.items():
         extra = {k: v for k, v in spec.items() if k not in ("label", "definition")}
         terms[key] = Term(key=key, label=str(spec["label"]), definition=str(spec["definition"]), extra=extra)
-    return MappingProxyType(terms)
+    return terms
 
 
 @lru_cache(maxsize=8)

@@ -119,3 +119,11 @@ def test_warnings_never_block(valid_dir: Path):
     catalogue = load_catalogue(valid_dir)
     assert "river-watch" in catalogue.by_id
     assert any("has no year" in w.message and w.severity == "warning" for w in catalogue.warnings)
+
+
+def test_large_folders_are_checked_in_worker_processes(valid_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    shutil.copy(INVALID / "unknown-type.yaml", valid_dir)
+    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 1)
+    catalogue = load_catalogue(valid_dir, cache=False)
+    assert {c.id for c in catalogue.cases} == {"harbour-time-bank", "river-watch"}
+    assert catalogue.invalid_files[str(valid_dir / "unknown-type.yaml")].line == 13
