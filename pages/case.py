@@ -1,0 +1,122 @@
+"""Case: everything the catalogue knows about one case, from `/case?id=<id>`."""
+
+import streamlit as st
+
+from catalogue.geography import country_name
+from catalogue.maps import years_label
+from catalogue.settings import case_file, edit_url
+from catalogue.similar import similar_cases
+from catalogue.text import md_escape, md_link
+from ui import data
+from ui.components import CASE_PAGE, case_map, share_control
+from ui.entry import through_app
+
+through_app()
+
+catalogue, vocabulary = data.catalogue(), data.vocabulary()
+case_id = st.query_params.get("id", "")
+case = catalogue.by_id.get(case_id)
+
+if case is None:
+    st.title("Case not found")
+    shown = md_escape(case_id[:80]) if case_id else "no case id"
+    st.warning(f"There is no case with the id {shown} in the catalogue. It may have been renamed or removed.")
+    st.page_link("pages/explore.py", label="Back to all cases", icon="⬅️")
+    st.stop()
+
+st.page_link("pages/explore.py", label="All cases", icon="⬅️")
+st.title(md_escape(case.title))
+st.markdown(f"##### {md_escape(case.summary)}")
+
+facts, where = st.columns([3, 2], gap="large")
+with facts:
+    evidence = vocabulary.terms("evidence")[case.evidence]
+    rows = [
+        ("Countries", ", ".join(country_name(c) for c in case.countries) + f" ({', '.join(case.regions)})"),
+        ("Places", "; ".join(f"{loc.name} ({vocabulary.label('precisions', loc.precision).lower()})" for loc in case.locations)),
+        ("Years", years_label(case)),
+        ("Status", vocabulary.label("statuses", case.status)),
+        ("Scale", vocabulary.label("scales", case.scale) if case.scale else "not stated"),
+        ("Level", vocabulary.label("levels", case.level) if case.level else "not stated"),
+        ("Sectors", ", ".join(vocabulary.label("sectors", s) for s in case.sectors)),
+        ("Evidence", f"{evidence.label}: {evidence.definition}"),
+    ]
+    st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in rows))
+    st.markdown("**Co-production types**")
+    for key in case.types:
+        term = vocabulary.terms("types")[key]
+        st.markdown(
+            f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;background:{term.colour}"></span> '
+            f"**{term.label}**: {md_escape(term.definition)}",
+            unsafe_allow_html=True,  # the swatch colour comes from the vocabulary, the text is escaped
+        )
+with where:
+    case_map([case], vocabulary, key="case-map", height=300)
+    st.caption("Circle size shows how precisely the sources place the case.")
+
+if case.description:
+    st.subheader("About this case")
+    st.markdown(case.description)  # Markdown from a validated file: HTML is refused by the validator and not rendered
+
+if case.outcomes:
+    st.subheader("Outcomes")
+    for outcome in case.outcomes:
+        source = next(s for s in case.sources if s.id == outcome.source)
+        figure = ""
+        if outcome.value is not None:
+            unit = f" {outcome.unit}" if outcome.unit else ""
+            figure = f"**{outcome.value:g}{md_escape(unit)}**"
+            if outcome.comparison_value is not None:
+                against = md_escape(outcome.comparison_label or "comparison")
+                figure += f" against **{outcome.comparison_value:g}{md_escape(unit)}** for {against}"
+            figure += " · "
+        st.markdown(f"- {figure}{md_escape(outcome.text)} *(source: {md_escape(source.title)})*")
+
+left, right = st.columns(2, gap="large")
+with left:
+    if case.milestones:
+        st.subheader("Timeline")
+        st.markdown("\n".join(f"- **{m.year}** {md_escape(m.event)}" for m in sorted(case.milestones, key=lambda m: m.year)))
+    if case.organisations or case.participants:
+        st.subheader("Who takes part")
+        lines = [
+            f"- **{md_escape(o.name)}** ({vocabulary.label('organisation_kinds', o.kind).lower()})"
+            + (f": {md_escape(o.role)}" if o.role else "")
+            for o in case.organisations
+        ]
+        if case.participants:
+            lines.append("- Participants: " + md_escape(", ".join(case.participants)))
+        st.markdown("\n".join(lines))
+with right:
+    if case.principles:
+        st.subheader("Principles")
+        st.markdown("\n".join(f"- {md_escape(p)}" for p in case.principles))
+    if case.challenges:
+        st.subheader("Challenges")
+        st.markdown("\n".join(f"- {md_escape(c)}" for c in case.challenges))
+
+st.subheader("Sources")
+st.markdown(
+    "\n".join(
+        f"1. {md_link(s.title, s.url)}" + "".join(f", {md_escape(str(part))}" for part in (s.publisher, s.year) if part)
+        for s in case.sources
+    )
+)
+
+if case.external_ids:
+    st.markdown("Elsewhere: " + ", ".join(md_link(name, url) for name, url in case.external_ids.items()))
+
+related = [catalogue.by_id[r] for r in case.related if r in catalogue.by_id]
+similar = [c for c in similar_cases(case, catalogue.cases) if c not in related]
+if related or similar:
+    st.subheader("Related and similar cases")
+    for other in related:
+        st.page_link(CASE_PAGE, label=f"{md_escape(other.title)} (related)", query_params={"id": other.id})
+    for other in similar:
+        st.page_link(CASE_PAGE, label=f"{md_escape(other.title)} (shares types and sectors)", query_params={"id": other.id})
+
+st.divider()
+url = edit_url(case.id)
+edit = md_link("Edit this case", url) if url else f"To correct it, edit `{case_file(case.id)}` in the project's repository"
+st.caption(f"Last reviewed {case.last_reviewed:%d %B %Y}. {edit}.")
+share_control(st.session_state["filters"], {"id": [case.id]})

@@ -1,0 +1,65 @@
+"""Explore: the filtered cases as a headline, key figures, a map, a table and downloads."""
+
+import streamlit as st
+
+from catalogue.filters import apply, describe
+from catalogue.frame import cases_frame
+from ui import data
+from ui.components import case_map, downloads, ignored_notice, invalid_files_notice, open_case, share_control, type_legend
+from ui.entry import through_app
+from ui.sidebar import ignored_values
+
+through_app()
+
+
+catalogue, vocabulary = data.catalogue(), data.vocabulary()
+filters = st.session_state["filters"]
+cases = apply(catalogue.cases, filters)
+
+ignored_notice(ignored_values())
+invalid_files_notice(catalogue)
+st.title("Co-production case catalogue")
+st.markdown(f"#### Showing {len(cases)} of {len(catalogue.cases)} cases")
+st.caption(describe(filters, vocabulary))
+
+figures = st.columns(4)
+figures[0].metric("Cases", len(cases))
+figures[1].metric("Countries", len({c for case in cases for c in case.countries}))
+figures[2].metric("Co-production types", len({t for case in cases for t in case.types}))
+figures[3].metric("With evaluated evidence", sum(case.evidence == "evaluated" for case in cases))
+
+if not cases:
+    st.warning("No case matches these filters. Remove a filter, or use **Clear filters** in the sidebar.")
+else:
+    clicked = case_map(cases, vocabulary, key="explore-map")
+    type_legend(vocabulary)
+    if clicked:
+        open_case(clicked)
+
+    st.subheader("Cases")
+    frame = cases_frame(cases, vocabulary)
+    event = st.dataframe(
+        frame[["title", "countries", "types", "sectors", "started", "status", "evidence"]],
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="explore-table",
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "countries": st.column_config.ListColumn("Countries"),
+            "types": st.column_config.ListColumn("Types"),
+            "sectors": st.column_config.ListColumn("Sectors"),
+            "started": st.column_config.NumberColumn("Started", format="%d"),
+            "status": st.column_config.TextColumn("Status"),
+            "evidence": st.column_config.TextColumn("Evidence"),
+        },
+    )
+    st.caption("Select a row to open the case. Sort by clicking a column heading.")
+    rows = event.selection.rows if event else []
+    if rows:
+        open_case(frame.iloc[rows[0]]["id"])
+
+    st.subheader("Download this selection")
+    downloads(cases, filters, vocabulary)
+share_control(filters)

@@ -1,0 +1,95 @@
+"""Small rendering pieces used by several pages: notices, share link, map, legend, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from catalogue import Catalogue, Vocabulary
+from catalogue.export import FORMATS, filename, render
+from catalogue.filters import Filters
+from catalogue.maps import LAYER_ID, case_deck, map_points
+from catalogue.schema import Case
+
+CASE_PAGE = "pages/case.py"
+
+
+def ignored_notice(ignored: Sequence[str]) -> None:
+    """Say which URL values were not understood and were left out."""
+    if ignored:
+        st.info("Some link parameters were not recognised and were ignored: " + ", ".join(f"`{i}`" for i in ignored), icon="ℹ️")
+
+
+def invalid_files_notice(catalogue: Catalogue) -> None:
+    """Name the case files that failed validation, with their first error; the valid cases still show."""
+    invalid = catalogue.invalid_files
+    if not invalid:
+        return
+    noun = "file is" if len(invalid) == 1 else "files are"
+    with st.expander(f"⚠️ {len(invalid)} case {noun} invalid and not shown", expanded=False):
+        st.caption("Run `python -m catalogue validate` for every problem. The other cases are shown as usual.")
+        for problem in invalid.values():
+            name = problem.path.rsplit("/", 1)[-1]
+            st.text(f"{name}, line {problem.line}: {problem.key + ': ' if problem.key else ''}{problem.message}")
+
+
+def share_link(filters: Filters, extra: dict[str, list[str]] | None = None) -> str:
+    """The address of the current view: the page's URL plus the encoded filter query."""
+    query = {**filters.to_query(), **(extra or {})}
+    base = (st.context.url or "").split("?", 1)[0]
+    encoded = urlencode(query, doseq=True)
+    return f"{base}?{encoded}" if encoded else base
+
+
+def share_control(filters: Filters, extra: dict[str, list[str]] | None = None) -> None:
+    """A 'Copy link to this view' control: the link in a code box with a copy button."""
+    with st.popover("🔗 Copy link to this view"):
+        st.caption("Anyone with this link sees the same filters and selection.")
+        st.code(share_link(filters, extra), language=None, wrap_lines=True)
+
+
+def type_legend(vocabulary: Vocabulary) -> None:
+    """The colour of each co-production type, as on the map and charts."""
+    items = " ".join(
+        f'<span style="white-space:nowrap;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
+        f'border-radius:50%;background:{term.colour};margin-right:5px"></span>{term.label}</span>'
+        for term in vocabulary.terms("types").values()
+    )
+    st.markdown(
+        f'<div style="font-size:0.85rem">{items}<br/><span style="color:#5f6b7a">Colour: first listed type. '
+        "Circle size: how precise the location is (a large circle marks a region or a whole country).</span></div>",
+        unsafe_allow_html=True,  # only vocabulary colours and labels from data/vocabulary.yaml, never case text
+    )
+
+
+def case_map(cases: Sequence[Case], vocabulary: Vocabulary, *, key: str, height: int = 460) -> str | None:
+    """Draw the map of cases; return the id of a clicked case, if any."""
+    deck = case_deck(map_points(cases, vocabulary))
+    event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
+    try:
+        objects = event["selection"]["objects"].get(LAYER_ID) or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("id") if objects else None
+
+
+def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> None:
+    """Download buttons for exactly the filtered cases, one per format."""
+    columns = st.columns(len(FORMATS))
+    for column, (fmt, module) in zip(columns, FORMATS.items(), strict=True):
+        column.download_button(
+            module.LABEL,
+            data=lambda fmt=fmt: render(fmt, cases, vocabulary),  # built on click, not on every rerun
+            file_name=filename(filters, vocabulary, fmt),
+            mime=module.MEDIA_TYPE,
+            width="stretch",
+            disabled=not cases,
+            key=f"download-{fmt}",
+        )
+
+
+def open_case(case_id: str) -> None:
+    """Go to a case's page (filters stay in the URL)."""
+    st.switch_page(CASE_PAGE, query_params={"id": case_id})

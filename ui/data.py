@@ -1,0 +1,27 @@
+"""The catalogue and vocabulary as the app sees them: loaded once per server, refreshed on change."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from catalogue import Catalogue, Vocabulary, load_catalogue, load_vocabulary
+from catalogue.loader import default_cases_dir
+
+#: Seconds between checks of the case folder for changed files.
+REFRESH_SECONDS = 2
+
+
+@st.cache_resource(ttl=REFRESH_SECONDS, show_spinner=False)
+def _load(folder: str) -> Catalogue:
+    """Shared by every session and treated as read-only; the loader returns the same object until a file changes."""
+    return load_catalogue(folder)
+
+
+def catalogue() -> Catalogue:
+    """The current catalogue for the configured folder."""
+    return _load(str(default_cases_dir()))
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary (read once per process)."""
+    return load_vocabulary()

@@ -1,0 +1,70 @@
+"""Keeping widget state and the URL query in step, in both directions.
+
+Streamlit's own binding (``bind="query-params"``) writes a widget's *formatted*
+labels to the URL, so it cannot be used where labels carry counts or names
+(``Co-governance (3)``) but the URL must carry stable keys (``type=co-governance``).
+So the app syncs by hand, through ``catalogue.filters``' one round trip:
+
+- on a session's first run, or when the URL changed outside the app (a pasted link,
+  the back button), the widgets are seeded from the URL;
+- on every run, the state is written back to the URL.
+
+An in-app page switch drops query keys Streamlit does not own; that is recognised
+(a new page with no such keys) and the state is kept and written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import streamlit as st
+
+Query = dict[str, list[str]]
+
+
+def raw_query() -> Query:
+    """The URL query as lists of values (repeated keys kept)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _part(query: Mapping[str, Sequence[str]], keys: Sequence[str]) -> Query:
+    """The part of a query that uses the given keys, normalised for comparison."""
+    return {k: list(query[k]) for k in keys if query.get(k)}
+
+
+class UrlState:
+    """The URL sync of one group of query keys (the filters, or one page's own keys)."""
+
+    def __init__(self, name: str, keys: Sequence[str]):
+        self.name = name
+        self.keys = tuple(keys)
+        self._written = f"_url_{name}_written"
+        self._page = f"_url_{name}_page"
+
+    def needs_seed(self, page: str) -> bool:
+        """Whether widgets should be (re)set from the URL on this run."""
+        if self._written not in st.session_state:
+            return True
+        url_part = _part(raw_query(), self.keys)
+        if url_part == st.session_state[self._written]:
+            return False
+        page_switched = st.session_state.get(self._page) != page
+        return not (page_switched and not url_part)
+
+    def seed(self, page: str, apply: Callable[[Query], None]) -> None:
+        """Call ``apply`` with the URL's part when it should drive the widgets."""
+        if self.needs_seed(page):
+            apply(_part(raw_query(), self.keys))
+
+    def publish(self, page: str, query: Mapping[str, Sequence[str]]) -> None:
+        """Write the state's query keys to the URL, leaving other keys alone."""
+        wanted = _part(query, self.keys)
+        current = _part(raw_query(), self.keys)
+        if wanted != current:
+            for key in self.keys:
+                if key in st.query_params and key not in wanted:
+                    del st.query_params[key]
+            for key, values in wanted.items():
+                st.query_params[key] = values
+        st.session_state[self._written] = wanted
+        st.session_state[self._page] = page
