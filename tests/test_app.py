@@ -1,0 +1,160 @@
+"""The real Streamlit app through AppTest: pages render, URL sets the widgets, widgets set the counts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from catalogue.filters import Filters, apply
+from catalogue.loader import load_catalogue
+from tests.conftest import INVALID
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+HEADLINE = re.compile(r"Showing (\d+) of (\d+) cases")
+
+
+def run(query: dict[str, str | list[str]] | None = None, page: str | None = None) -> AppTest:
+    """Run the app once (optionally on a page) with a URL query."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def headline(at: AppTest) -> tuple[int, int]:
+    """The numbers in 'Showing N of M cases'."""
+    for element in at.markdown:
+        match = HEADLINE.search(element.value)
+        if match:
+            return int(match[1]), int(match[2])
+    raise AssertionError("no headline")
+
+
+def query(at: AppTest, key: str) -> list[str]:
+    """A query parameter's values as a list (AppTest gives a lone value as a string)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def filter_widget(at: AppTest, key: str):
+    return at.sidebar.multiselect(key=f"filter_{key}")
+
+
+@pytest.fixture(autouse=True)
+def bundled_dir(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("CATALOGUE_DIR", raising=False)
+
+
+def test_explore_shows_all_cases(bundled):
+    at = run()
+    assert headline(at) == (len(bundled.cases), len(bundled.cases))
+    assert any("All cases in the catalogue" in c.value for c in at.caption)
+
+
+def test_query_parameters_set_the_widgets_and_the_count(bundled):
+    at = run({"type": "co-governance", "region": ["Europe", "Oceania"]})
+    assert filter_widget(at, "type").value == ["co-governance"]
+    assert filter_widget(at, "region").value == ["Europe", "Oceania"]
+    expected = apply(bundled.cases, Filters(types=("co-governance",), regions=("Europe", "Oceania")))
+    assert headline(at) == (len(expected), len(bundled.cases))
+
+
+def test_changing_widgets_changes_counts_and_writes_the_query(bundled):
+    at = run()
+    filter_widget(at, "sector").set_value(["mental-health"]).run()
+    at.sidebar.text_input(key="filter_q").input("recovery").run()
+    expected = apply(bundled.cases, Filters(sectors=("mental-health",), q="recovery"))
+    assert headline(at)[0] == len(expected) > 0
+    assert query(at, "sector") == ["mental-health"] and query(at, "q") == ["recovery"]
+    link = at.get("code")[0].value
+    assert "sector=mental-health" in link and "q=recovery" in link
+
+
+def test_match_all_narrows_types(bundled):
+    at = run({"type": ["co-governance", "co-management"], "match": "all"})
+    expected = apply(bundled.cases, Filters(types=("co-governance", "co-management"), match="all"))
+    assert headline(at)[0] == len(expected)
+
+
+def test_facet_counts_appear_in_the_options(bundled):
+    at = run({"sector": "mental-health"})
+    options = filter_widget(at, "type").options
+    delivery = sum("co-delivery" in c.types and "mental-health" in c.sectors for c in bundled.cases)
+    assert f"Co-delivery ({delivery})" in options
+
+
+def test_clear_filters_resets_everything(bundled):
+    at = run({"type": "co-design", "q": "water"})
+    at.sidebar.button[0].click().run()
+    assert headline(at) == (len(bundled.cases), len(bundled.cases))
+    assert filter_widget(at, "type").value == [] and "type" not in at.query_params
+
+
+def test_unknown_url_values_give_a_notice_not_an_error():
+    at = run({"type": ["co-design", "co-nothing"], "from": "19x0", "region": "Narnia"})
+    notice = " ".join(i.value for i in at.info)
+    for fragment in ("type=co-nothing", "from=19x0", "region=Narnia"):
+        assert fragment in notice
+    assert filter_widget(at, "type").value == ["co-design"]
+
+
+def test_invalid_files_are_named_and_valid_cases_still_shown(valid_dir, monkeypatch):
+    shutil.copy(INVALID / "unknown-type.yaml", valid_dir)
+    monkeypatch.setenv("CATALOGUE_DIR", str(valid_dir))
+    at = run()
+    assert headline(at) == (2, 2)
+    assert "1 case file is invalid" in at.expander[0].label
+    assert any("unknown-type.yaml, line 13" in t.value for t in at.text)
+
+
+def test_case_page_shows_the_case_and_its_sources(bundled):
+    at = run({"id": "marco-cavallo-centre"}, page="pages/case.py")
+    assert at.title[0].value == "Marco Cavallo Centre"
+    text = " ".join(m.value for m in at.markdown)
+    assert "39" in text and "22" in text and "users of traditional mental health services" in text
+    assert "pmc.ncbi.nlm.nih.gov/articles/PMC7328716" in text
+
+
+def test_unknown_case_is_a_friendly_message():
+    at = run({"id": "no-such-case"}, page="pages/case.py")
+    assert at.title[0].value == "Case not found"
+    assert "no\\-such\\-case" in at.warning[0].value
+
+
+@pytest.mark.parametrize("page", ["pages/explore.py", "pages/compare.py", "pages/contribute.py", "pages/about.py"])
+def test_every_page_renders(page):
+    at = run({"type": "co-delivery"}, page=page)
+    assert at.title
+
+
+def test_compare_side_by_side_from_the_url():
+    at = run({"case": ["keyring", "shared-lives", "nope"]}, page="pages/compare.py")
+    assert at.multiselect(key="compare_case").value == ["keyring", "shared-lives"]
+    table = at.dataframe[0].value
+    assert list(table.columns)[1:3] == ["KeyRing Living Support Networks", "Shared Lives"]
+    assert "case=nope" in " ".join(i.value for i in at.info)
+
+
+def test_filters_survive_a_page_switch(bundled):
+    at = run({"type": "co-design"})
+    at.switch_page("pages/about.py").run()
+    at.switch_page("pages/explore.py").run()
+    assert filter_widget(at, "type").value == ["co-design"]
+    assert headline(at)[0] == len(apply(bundled.cases, Filters(types=("co-design",))))
+
+
+def test_contribute_checks_an_uploaded_file():
+    at = run(page="pages/contribute.py")
+    assert any("Check a case file" in s.value for s in at.subheader)
+    assert load_catalogue  # the checker shares the loader's check_text (see test_contribute)
