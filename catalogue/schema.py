@@ -27,7 +27,7 @@ from catalogue.geography import country_codes, region_of, unknown_country_messag
 from catalogue.vocabulary import Vocabulary, load_vocabulary
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_MARKUP = re.compile(r"<[A-Za-z!?/]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 MIN_YEAR = 1800
 
@@ -41,8 +41,10 @@ def _plain_text(value: str) -> str:
     """Text must be readable as written: no HTML markup, no invisible control characters."""
     if not value.strip():
         raise _fail("empty_text", "is empty; write some text or leave the field out")
-    if _MARKUP.search(value):
-        raise _fail("markup", "contains HTML markup; write plain text (Markdown is allowed in description only)")
+    markup = _MARKUP.search(value)
+    if markup:
+        snippet = value[markup.start() : markup.start() + 40]
+        raise _fail("markup", f"contains HTML markup ({snippet!r}); write plain text without tags")
     if _CONTROL.search(value):
         raise _fail("control_character", "contains invisible control or direction characters; retype the text")
     return value

@@ -14,8 +14,14 @@ from ui.entry import through_app
 through_app()
 
 catalogue, vocabulary = data.catalogue(), data.vocabulary()
-case_id = st.query_params.get("id", "")
+# Streamlit's page switches leave history entries without `id`; going Back to one
+# should show the case this session was reading, so the last id is kept and restored.
+case_id = st.query_params.get("id", "") or st.session_state.get("case_last_id", "")
 case = catalogue.by_id.get(case_id)
+if case is not None:
+    st.session_state["case_last_id"] = case_id
+    if st.query_params.get("id") != case_id:
+        st.query_params["id"] = case_id
 
 if case is None:
     st.title("Case not found")

@@ -44,3 +44,182 @@ def valid_dir(case_dir: Path) -> Path:
 def bundled() -> Catalogue:
     """The catalogue shipped in data/cases, loaded once."""
     return load_catalogue(DEFAULT_CASES_DIR, cache=False)
+
+
+# --- real browser: `streamlit run` on a free port, driven by Debian's Chromium ------------
+
+import os  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "screenshots"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A real `streamlit run app.py` in its own process group, on a free localhost port."""
+
+    def __init__(self, cases_dir: Path, cache_dir: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "CATALOGUE_DIR": str(cases_dir), "CATALOGUE_CACHE_DIR": str(cache_dir)}
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={self.port}",
+            "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("streamlit did not become healthy within 30 s")
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+HOSTILE_VALID = """id: tom-and-jerry-co-op
+title: Tom & Jerry "co-op" <3 & more
+summary: A test case whose text holds characters that HTML treats specially; it must show exactly as written.
+countries: [GB]
+locations:
+  - name: A < B > C & D
+    lat: 51.5
+    lon: -0.1
+    precision: city
+types: [co-delivery]
+sectors: [housing]
+status: active
+evidence: anecdotal
+sources:
+  - id: s
+    title: Source & "quotes"
+    url: https://example.org/tom?a=1&b=2
+    year: 2020
+last_reviewed: 2024-01-01
+"""
+
+HOSTILE_INVALID = """id: hostile-markup
+title: <img src=x onerror=alert(1)>
+summary: "[click me](javascript:alert(2)) <script>alert(3)</script>"
+countries: [GB]
+locations:
+  - name: <img src=x onerror=alert(4)>
+    lat: 51.5
+    lon: -0.1
+    precision: city
+types: [co-delivery]
+sectors: [housing]
+status: active
+evidence: anecdotal
+sources:
+  - id: s
+    title: t
+    url: javascript:alert(5)
+last_reviewed: 2024-01-01
+"""
+
+
+@pytest.fixture(scope="session")
+def browser_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A case folder for browser tests: the valid fixtures, a valid case with special characters, a hostile invalid file."""
+    folder = tmp_path_factory.mktemp("browser-cases")
+    for path in VALID.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    (folder / "tom-and-jerry-co-op.yaml").write_text(HOSTILE_VALID, encoding="utf-8")
+    (folder / "hostile-markup.yaml").write_text(HOSTILE_INVALID, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(browser_cases: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The app served on localhost for the whole session."""
+    running = Server(browser_cases, tmp_path_factory.mktemp("server-cache"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run should have installed Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser page that records dialogs; it fails the test on any Streamlit exception."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+
+
+def open_app(page, server, path: str = "") -> None:
+    """Open a path of the app and wait until the script has finished and nothing is loading."""
+    page.goto(f"{server.url}/{path}")
+    wait_ready(page)
+
+
+def wait_ready(page) -> None:
+    """Wait for the app to finish running (no skeletons, script not running)."""
+    page.wait_for_selector(READY, timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=30_000)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot to the ignored screenshots/ folder, for a person to look at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,116 @@
+"""The real app in a real headless Chromium: URL round trip, pages, and hostile text."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from catalogue.filters import apply, parse_query
+from catalogue.loader import load_catalogue
+from catalogue.vocabulary import load_vocabulary
+from tests.conftest import open_app, screenshot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+def headline(page) -> tuple[int, int]:
+    text = page.get_by_text(re.compile(r"Showing \d+ of \d+ cases")).first.inner_text()
+    found = re.search(r"Showing (\d+) of (\d+) cases", text)
+    return int(found[1]), int(found[2])
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_filter_url_shows_the_catalogues_count(page, server, browser_cases):
+    catalogue = load_catalogue(browser_cases, cache=False)
+    open_app(page, server, "?type=co-delivery")
+    expected = apply(catalogue.cases, parse_query({"type": "co-delivery"}, load_vocabulary(), catalogue.cases).filters)
+    assert headline(page) == (len(expected), len(catalogue.cases))
+    assert query(page)["type"] == ["co-delivery"]
+    no_exception(page)
+    screenshot(page, "browser-explore-co-delivery")
+
+
+def test_changing_a_filter_writes_the_url_and_reloading_restores_it(page, server):
+    open_app(page, server)
+    _, total = headline(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name=re.compile(r"^Co-assessment")).click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('type=co-assessment')", timeout=10_000)
+    shown = headline(page)
+    assert shown[0] < total
+    page.reload()
+    wait_ready(page)
+    assert headline(page) == shown
+    assert query(page)["type"] == ["co-assessment"]
+
+
+def test_page_switch_keeps_filters_and_back_button_returns(page, server):
+    open_app(page, server, "case?id=harbour-time-bank&type=co-delivery")
+    assert page.get_by_role("heading", name="Harbour Time Bank").count() == 1
+    page.get_by_role("link", name=re.compile("All cases")).click()
+    page.wait_for_function("() => !location.pathname.includes('case')", timeout=10_000)
+    wait_ready(page)
+    assert query(page).get("type") == ["co-delivery"]
+    page.go_back()
+    page.wait_for_function("() => location.pathname.includes('case')", timeout=10_000)
+    wait_ready(page)
+    assert page.get_by_role("heading", name="Harbour Time Bank").count() == 1
+    no_exception(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "case?id=harbour-time-bank",
+        "case?id=missing",
+        "compare?case=harbour-time-bank&case=river-watch",
+        "contribute",
+        "about",
+    ],
+)
+def test_every_page_renders_without_exception(page, server, path):
+    open_app(page, server, path)
+    no_exception(page)
+    screenshot(page, "browser-" + (re.sub(r"[^a-z0-9]+", "-", path) or "explore").strip("-"))
+
+
+def test_hostile_file_is_named_but_never_rendered_as_html(page, server):
+    open_app(page, server)
+    page.get_by_text(re.compile(r"case files? (is|are) invalid")).click()
+    page.wait_for_timeout(300)
+    notice = page.get_by_text(re.compile(r"hostile-markup\.yaml, line"))
+    assert "<img src=x onerror=alert(1)>" in notice.inner_text()
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("script:text('alert')").count() == 0
+    assert page.dialogs == []
+    screenshot(page, "browser-hostile-notice")
+
+
+def test_map_tooltip_shows_special_characters_exactly_once_escaped(page, server):
+    open_app(page, server, "?q=jerry")
+    assert headline(page)[0] == 1
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text = tooltip.inner_text()
+    assert 'Tom & Jerry "co-op" <3 & more' in text
+    assert "A < B > C & D" in text
+    assert "&amp;" not in text and "&lt;" not in text, "escaped twice"
+    assert tooltip.locator("img, script").count() == 0
+    assert page.dialogs == []
+    screenshot(page, "browser-tooltip")
