@@ -19,6 +19,5 @@ PAGES = [
     st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
 ]
 page = st.navigation(PAGES, position="top")
-catalogue = data.catalogue()
-st.session_state["filters"] = render_sidebar(catalogue.cases, data.vocabulary(), page.url_path)
+st.session_state["filters"] = render_sidebar(data.index(), page.url_path)
 page.run()

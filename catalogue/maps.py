@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from catalogue.geography import country_name
 from catalogue.schema import Case
@@ -33,6 +34,15 @@ def world_countries() -> dict:
 
 
 TOOLTIP_HTML = "<b>{title}</b><br/>{place}<br/>{types_label}<br/>{years}<br/><i>{precision_label}</i>"
+
+
+class CompactDeck(pdk.Deck):
+    """A pydeck Deck whose JSON is compact: pydeck indents and sorts keys, which for
+    10,000 points makes 5.6 MB and takes ~0.2 s on every rerun."""
+
+    def to_json(self) -> str:
+        """The same JSON pydeck produces, without indentation or key sorting."""
+        return json.dumps(self, default=default_serialize, separators=(",", ":"))
 
 
 def hex_to_rgb(colour: str, alpha: int = 210) -> list[int]:
@@ -114,7 +124,7 @@ def case_deck(points: Sequence[dict], *, view: pdk.ViewState | None = None) -> p
         line_width_min_pixels=0.5,
         pickable=False,
     )
-    return pdk.Deck(
+    return CompactDeck(
         layers=[countries, layer],
         initial_view_state=view or view_state(points),
         map_style=BASEMAP,

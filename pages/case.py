@@ -3,7 +3,7 @@
 import streamlit as st
 
 from catalogue.geography import country_name
-from catalogue.maps import years_label
+from catalogue.maps import map_points, years_label
 from catalogue.settings import case_file, edit_url
 from catalogue.similar import similar_cases
 from catalogue.text import md_escape, md_link
@@ -57,7 +57,7 @@ with facts:
             unsafe_allow_html=True,  # the swatch colour comes from the vocabulary, the text is escaped
         )
 with where:
-    case_map([case], vocabulary, key="case-map", height=300)
+    case_map(map_points([case], vocabulary), key="case-map", height=300)
     st.caption("Circle size shows how precisely the sources place the case.")
 
 if case.description:

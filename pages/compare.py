@@ -3,7 +3,7 @@
 import streamlit as st
 
 from catalogue.compare import MAX_CASES, MIN_CASES, side_by_side
-from catalogue.filters import apply, describe
+from catalogue.filters import describe
 from ui import data
 from ui.components import ignored_notice, share_control
 from ui.entry import through_app
@@ -13,7 +13,7 @@ through_app()
 
 catalogue, vocabulary = data.catalogue(), data.vocabulary()
 filters = st.session_state["filters"]
-cases = apply(catalogue.cases, filters)
+cases = data.index().select(filters)
 titles = {case.id: case.title for case in catalogue.cases}
 url = UrlState("compare", ["case"])
 

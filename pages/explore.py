@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from catalogue.filters import apply, describe
-from catalogue.frame import cases_frame
+from catalogue.filters import describe
 from ui import data
 from ui.components import case_map, downloads, ignored_notice, invalid_files_notice, open_case, share_control, type_legend
 from ui.entry import through_app
@@ -12,9 +11,9 @@ from ui.sidebar import ignored_values
 through_app()
 
 
-catalogue, vocabulary = data.catalogue(), data.vocabulary()
+catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
 filters = st.session_state["filters"]
-cases = apply(catalogue.cases, filters)
+cases = index.select(filters)
 
 ignored_notice(ignored_values())
 invalid_files_notice(catalogue)
@@ -31,13 +30,13 @@ figures[3].metric("With evaluated evidence", sum(case.evidence == "evaluated" fo
 if not cases:
     st.warning("No case matches these filters. Remove a filter, or use **Clear filters** in the sidebar.")
 else:
-    clicked = case_map(cases, vocabulary, key="explore-map")
+    clicked = case_map(index.points_for(filters), key="explore-map")
     type_legend(vocabulary)
     if clicked:
         open_case(clicked)
 
     st.subheader("Cases")
-    frame = cases_frame(cases, vocabulary)
+    frame = index.frame_for(filters)
     event = st.dataframe(
         frame[["title", "countries", "types", "sectors", "started", "status", "evidence"]],
         hide_index=True,

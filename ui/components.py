@@ -10,7 +10,7 @@ import streamlit as st
 from catalogue import Catalogue, Vocabulary
 from catalogue.export import FORMATS, filename, render
 from catalogue.filters import Filters
-from catalogue.maps import LAYER_ID, case_deck, map_points
+from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
 
 CASE_PAGE = "pages/case.py"
@@ -64,9 +64,9 @@ def type_legend(vocabulary: Vocabulary) -> None:
     )
 
 
-def case_map(cases: Sequence[Case], vocabulary: Vocabulary, *, key: str, height: int = 460) -> str | None:
-    """Draw the map of cases; return the id of a clicked case, if any."""
-    deck = case_deck(map_points(cases, vocabulary))
+def case_map(points: Sequence[dict], *, key: str, height: int = 460) -> str | None:
+    """Draw a map of case points (``catalogue.maps.map_points``); return the id of a clicked case, if any."""
+    deck = case_deck(points)
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
     try:
         objects = event["selection"]["objects"].get(LAYER_ID) or []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from catalogue import Catalogue, Vocabulary, load_catalogue, load_vocabulary
+from catalogue.index import CaseIndex
 from catalogue.loader import default_cases_dir
 
 #: Seconds between checks of the case folder for changed files.
@@ -25,3 +26,15 @@ def catalogue() -> Catalogue:
 def vocabulary() -> Vocabulary:
     """The vocabulary (read once per process)."""
     return load_vocabulary()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _index(_catalogue: Catalogue, identity: tuple) -> CaseIndex:
+    """One index per catalogue object (the argument itself is not hashed, its identity is)."""
+    return CaseIndex(_catalogue.cases, load_vocabulary())
+
+
+def index() -> CaseIndex:
+    """The filter index of the current catalogue."""
+    current = catalogue()
+    return _index(current, (id(current), len(current.cases), current.files))

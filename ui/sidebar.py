@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, FilterField, Filters, allowed_values, facet_counts, parse_query
+from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, FilterField, Filters, allowed_values, parse_query
 from catalogue.geography import country_name
+from catalogue.index import CaseIndex
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 from ui.urlstate import UrlState
@@ -81,15 +82,16 @@ def _help(spec: FilterField, vocabulary: Vocabulary) -> str | None:
     return None
 
 
-def render_sidebar(cases: Sequence[Case], vocabulary: Vocabulary, page: str) -> Filters:
+def render_sidebar(index: CaseIndex, page: str) -> Filters:
     """Draw the filters with their facet counts, keep the URL in step, and return the filter state."""
+    cases, vocabulary = index.cases, index.vocabulary
     URL.seed(page, lambda query: _seed(query, cases, vocabulary))
     filters = current_filters()
     with st.sidebar:
         st.header("Filter cases")
         for spec in MULTI_FIELDS:
             options = allowed_values(spec, vocabulary, cases)
-            counts = facet_counts(cases, filters, spec.name)
+            counts = index.facet_counts(filters, spec.name)
             st.multiselect(
                 spec.label,
                 options,
