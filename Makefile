@@ -42,6 +42,7 @@ schema: $(VENV)/.runtime
 ## bench: run the benchmarks (slow; not part of the tests)
 bench: $(VENV)/.dev
 	$(PY) benchmarks/bench_loader.py
+	$(PY) benchmarks/bench_app.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -66,20 +66,20 @@ def map_points(cases: Sequence[Case], vocabulary: Vocabulary, *, escape: bool = 
     for case in cases:
         colour = hex_to_rgb(vocabulary.type_colour(case.primary_type))
         types_label = ", ".join(vocabulary.label("types", t) for t in case.types)
+        countries = ", ".join(country_name(c) for c in case.countries)
         for location in case.locations:
             term = precisions[location.precision]
             points.append(
                 {
                     "id": case.id,
-                    "lon": location.lon,
-                    "lat": location.lat,
+                    "lon": round(location.lon, 4),
+                    "lat": round(location.lat, 4),
                     "colour": colour,
                     "radius": int(term.extra.get("radius_m", 5000)),
                     "title": clean(case.title),
-                    "place": clean(f"{location.name} ({', '.join(country_name(c) for c in case.countries)})"),
+                    "place": clean(f"{location.name}, {countries} (located to: {term.label.lower()})"),
                     "types_label": clean(types_label),
                     "years": clean(years_label(case)),
-                    "precision_label": clean(f"Location precision: {term.label.lower()}"),
                 }
             )
     return points
