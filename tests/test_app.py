@@ -141,7 +141,7 @@ def test_every_page_renders(page):
 def test_compare_side_by_side_from_the_url():
     at = run({"case": ["keyring", "shared-lives", "nope"]}, page="pages/compare.py")
     assert at.multiselect(key="compare_case").value == ["keyring", "shared-lives"]
-    table = at.dataframe[0].value
+    table = next(d.value for d in at.dataframe if "Attribute" in getattr(d.value, "columns", []))
     assert list(table.columns)[1:3] == ["KeyRing Living Support Networks", "Shared Lives"]
     assert "case=nope" in " ".join(i.value for i in at.info)
 
@@ -158,3 +158,31 @@ def test_contribute_checks_an_uploaded_file():
     at = run(page="pages/contribute.py")
     assert any("Check a case file" in s.value for s in at.subheader)
     assert load_catalogue  # the checker shares the loader's check_text (see test_contribute)
+
+
+def test_compare_renders_every_chart_for_the_bundled_cases():
+    at = run(page="pages/compare.py")
+    charts = [e for e in at.get("plotly_chart")]
+    assert len(charts) >= 7  # six overview charts (two for "where") plus the group charts' empty state
+    titles = " ".join(c.proto.spec for c in charts)
+    for what in (
+        "Co-production types by sector",
+        "Where: cases per country",
+        "When:",
+        "Evidence by type",
+        "Outcomes against their comparison",
+        "Which types occur together",
+    ):
+        assert what in titles
+
+
+def test_compare_empty_state_with_too_few_cases():
+    at = run({"q": "180amici"}, page="pages/compare.py")
+    assert "Charts need at least two cases" in " ".join(i.value for i in at.info)
+
+
+def test_group_against_group_from_the_url(bundled):
+    at = run({"region": "Europe", "b_region": "Africa"}, page="pages/compare.py")
+    specs = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "share of each group" in specs
+    assert at.multiselect(key="groupb_region").value == ["Africa"]

@@ -114,3 +114,12 @@ def test_map_tooltip_shows_special_characters_exactly_once_escaped(page, server)
     assert tooltip.locator("img, script").count() == 0
     assert page.dialogs == []
     screenshot(page, "browser-tooltip")
+
+
+def test_compare_with_filters_and_cases_in_the_url_shows_its_charts(page, server):
+    open_app(page, server, "compare?type=co-delivery,co-design&case=harbour-time-bank&case=river-watch&b_region=Oceania")
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=20_000)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 5
+    no_exception(page)
+    assert query(page)["case"] == ["harbour-time-bank", "river-watch"] and query(page)["b_region"] == ["Oceania"]
+    screenshot(page, "browser-compare")

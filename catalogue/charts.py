@@ -1,0 +1,424 @@
+"""Charts of a set of cases: pure functions from cases to a table and from the table to a figure.
+
+Each chart has a ``*_table`` function (the numbers, also shown as the accessible
+alternative) and a ``*_figure`` function that draws exactly that table. Types always
+use the vocabulary's colours, the same as the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from catalogue.filters import Filters, describe
+from catalogue.geography import REGIONS, country_name
+from catalogue.maps import world_countries
+from catalogue.schema import Case
+from catalogue.vocabulary import Vocabulary
+
+FONT = dict(family="Source Sans Pro, sans-serif", size=13)
+SEQUENTIAL = [[0.0, "#F3F6F9"], [1.0, "#0072B2"]]
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420, left: int = 20, bottom: int = 20) -> go.Figure:
+    """Shared look: a title that says what and for which selection, margins wide enough for the labels."""
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        font=FONT,
+        height=height,
+        margin=dict(l=left, r=20, t=80, b=bottom),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    return fig
+
+
+def _label_width(labels: Sequence[str]) -> int:
+    """Pixels needed for the longest of some axis labels."""
+    return 20 + 7 * max((len(str(label)) for label in labels), default=0)
+
+
+def _short(text: str, limit: int = 45) -> str:
+    """A label cut to fit an axis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def chart_title(what: str, filters: Filters, vocabulary: Vocabulary, count: int) -> str:
+    """'What the chart shows, for <selection> (N cases)'."""
+    return f"{what}<br><sup>{describe(filters, vocabulary)} ({count} cases)</sup>"
+
+
+# 1. Type x sector matrix ------------------------------------------------------------
+
+
+def type_sector_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
+    """Case counts for every (type, sector) pair: rows types, columns sectors present."""
+    sectors = [s for s in vocabulary.keys("sectors") if any(s in c.sectors for c in cases)]
+    table = pd.DataFrame(0, index=vocabulary.keys("types"), columns=sectors, dtype=int)
+    for case in cases:
+        for t in case.types:
+            for s in case.sectors:
+                table.loc[t, s] += 1
+    return table
+
+
+def type_sector_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
+    """A heatmap of the type x sector counts, with the count written in each cell."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=[vocabulary.label("sectors", s) for s in table.columns],
+            y=[vocabulary.label("types", t) for t in table.index],
+            customdata=[[[t, s] for s in table.columns] for t in table.index],
+            text=table.values,
+            texttemplate="%{text}",
+            colorscale=SEQUENTIAL,
+            showscale=False,
+            hovertemplate="%{y} in %{x}: %{z} cases<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickangle=-30)
+    rows = [vocabulary.label("types", t) for t in table.index]
+    columns = [vocabulary.label("sectors", s) for s in table.columns]
+    return _layout(fig, title, height=420, left=_label_width(rows), bottom=_label_width(columns) // 2 + 20)
+
+
+# 2. Where ---------------------------------------------------------------------------
+
+
+def country_table(cases: Sequence[Case]) -> pd.DataFrame:
+    """Cases per country (a case in two countries counts in both)."""
+    counts: dict[str, int] = {}
+    for case in cases:
+        for code in case.countries:
+            counts[code] = counts.get(code, 0) + 1
+    rows = [{"code": code, "country": country_name(code), "cases": n} for code, n in counts.items()]
+    return pd.DataFrame(rows, columns=["code", "country", "cases"]).sort_values(
+        ["cases", "country"], ascending=[False, True], ignore_index=True
+    )
+
+
+def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
+    """A world choropleth of cases per country, from the bundled outlines on a blank style (works offline)."""
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=world_countries(),
+            featureidkey="properties.iso_a2",
+            locations=list(table["code"]),
+            z=list(table["cases"]),
+            text=list(table["country"]),
+            colorscale=[[0.0, "#9ECAE1"], [1.0, "#08519C"]],
+            zmin=1,
+            zmax=max(2, int(table["cases"].max()) if len(table) else 2),
+            marker_line_color="#52606D",
+            marker_line_width=0.5,
+            colorbar=dict(title="Cases", thickness=12),
+            hovertemplate="%{text}: %{z} cases<extra></extra>",
+        )
+    )
+    outline = go.Choroplethmap(
+        geojson=world_countries(),
+        featureidkey="properties.iso_a2",
+        locations=[f["properties"]["iso_a2"] for f in world_countries()["features"] if f["properties"]["iso_a2"]],
+        z=[0] * sum(1 for f in world_countries()["features"] if f["properties"]["iso_a2"]),
+        colorscale=[[0, "#F3F6F9"], [1, "#F3F6F9"]],
+        showscale=False,
+        marker_line_color="#D0D7DE",
+        marker_line_width=0.4,
+        hoverinfo="skip",
+    )
+    fig.add_trace(outline)
+    fig.data = (fig.data[1], fig.data[0])
+    fig.update_layout(map=dict(style="white-bg", center=dict(lat=20, lon=10), zoom=0.4))
+    return _layout(fig, title, height=420)
+
+
+def region_table(cases: Sequence[Case]) -> pd.DataFrame:
+    """Cases per world region (a case spanning two regions counts in both)."""
+    rows = [{"region": r, "cases": sum(r in c.regions for c in cases)} for r in REGIONS if r != "Antarctica"]
+    return pd.DataFrame(rows, columns=["region", "cases"])
+
+
+def region_figure(table: pd.DataFrame, title: str) -> go.Figure:
+    """A bar per world region."""
+    fig = go.Figure(
+        go.Bar(
+            x=table["cases"],
+            y=table["region"],
+            orientation="h",
+            marker_color="#0072B2",
+            text=table["cases"],
+            textposition="outside",
+            hovertemplate="%{y}: %{x} cases<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title="Cases", rangemode="tozero")
+    return _layout(fig, title, height=320, left=_label_width(table["region"]), bottom=50)
+
+
+# 3. When ----------------------------------------------------------------------------
+
+
+def timeline_table(cases: Sequence[Case], vocabulary: Vocabulary, today: int | None = None) -> pd.DataFrame:
+    """Start and end year of each dated case (ongoing cases run to this year), earliest first."""
+    today = today or dt.date.today().year
+    rows = [
+        {
+            "case": case.title,
+            "id": case.id,
+            "type": vocabulary.label("types", case.primary_type),
+            "type_key": case.primary_type,
+            "start": case.started,
+            "end": case.ended if case.ended is not None else today,
+            "ongoing": case.ended is None,
+        }
+        for case in cases
+        if case.started is not None
+    ]
+    table = pd.DataFrame(rows, columns=["case", "id", "type", "type_key", "start", "end", "ongoing"])
+    return table.sort_values(["start", "case"], ignore_index=True)
+
+
+def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
+    """A bar per case from start to end, coloured by its first type."""
+    fig = go.Figure()
+    for key, term in vocabulary.terms("types").items():
+        part = table[table["type_key"] == key]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=(part["end"] - part["start"]).clip(lower=0.6),
+                base=part["start"],
+                y=[_short(c) for c in part["case"]],
+                orientation="h",
+                name=term.label,
+                marker_color=term.colour,
+                customdata=part[["start", "end", "ongoing"]].values,
+                hovertemplate="%{y}<br>%{customdata[0]}-%{customdata[1]}<extra>" + term.label + "</extra>",
+            )
+        )
+    labels = [_short(c) for c in table["case"]]
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
+    fig.update_xaxes(title="Year")
+    fig.update_layout(barmode="overlay", legend=dict(orientation="h", y=-0.08, yanchor="top"))
+    return _layout(fig, title, height=max(300, 28 * len(table) + 170), left=_label_width(labels), bottom=60)
+
+
+# 4. Evidence by type ----------------------------------------------------------------
+
+
+def evidence_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
+    """Cases per (type, evidence level): rows types, columns evidence levels from weakest to strongest."""
+    table = pd.DataFrame(0, index=vocabulary.keys("types"), columns=vocabulary.keys("evidence"), dtype=int)
+    for case in cases:
+        for t in case.types:
+            table.loc[t, case.evidence] += 1
+    return table
+
+
+EVIDENCE_COLOURS = ["#D9E2EC", "#9FB3C8", "#486581", "#102A43"]
+
+
+def evidence_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
+    """Stacked bars: for each type, how many cases have each level of evidence."""
+    fig = go.Figure()
+    for colour, level in zip(EVIDENCE_COLOURS, table.columns, strict=False):
+        fig.add_trace(
+            go.Bar(
+                x=[vocabulary.label("types", t) for t in table.index],
+                y=table[level],
+                name=vocabulary.label("evidence", level),
+                marker_color=colour,
+                hovertemplate="%{x}: %{y} cases<extra>" + vocabulary.label("evidence", level) + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.3, title="Evidence"))
+    fig.update_yaxes(title="Cases")
+    fig.update_xaxes(tickangle=-30)
+    return _layout(fig, title, height=420, left=60, bottom=130)
+
+
+# 5. Outcomes against their comparison -------------------------------------------------
+
+
+def outcomes_table(cases: Sequence[Case]) -> pd.DataFrame:
+    """Every outcome with both a value and a comparison value, with its case, unit and source."""
+    rows = []
+    for case in cases:
+        sources = {s.id: s for s in case.sources}
+        for outcome in case.outcomes:
+            if outcome.value is None or outcome.comparison_value is None:
+                continue
+            rows.append(
+                {
+                    "case": case.title,
+                    "outcome": outcome.text,
+                    "value": outcome.value,
+                    "comparison": outcome.comparison_value,
+                    "comparison_label": outcome.comparison_label or "comparison",
+                    "unit": outcome.unit or "",
+                    "source": sources[outcome.source].title,
+                }
+            )
+    return pd.DataFrame(rows, columns=["case", "outcome", "value", "comparison", "comparison_label", "unit", "source"])
+
+
+def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
+    """A dumbbell per outcome: the case's figure against its comparison, joined by a line."""
+    labels = [_short(f"{row.case}: {row.outcome}", 60) for row in table.itertuples()]
+    fig = go.Figure()
+    for label, row in zip(labels, table.itertuples(), strict=True):
+        fig.add_trace(
+            go.Scatter(
+                x=[row.comparison, row.value],
+                y=[label, label],
+                mode="lines",
+                line=dict(color="#BCCCDC", width=4),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=table["comparison"],
+            y=labels,
+            mode="markers",
+            name="Comparison",
+            marker=dict(color="#9FB3C8", size=13),
+            customdata=table[["comparison_label", "unit", "source"]].values,
+            hovertemplate="%{customdata[0]}: %{x}%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=table["value"],
+            y=labels,
+            mode="markers+text",
+            name="Co-produced case",
+            marker=dict(color="#009E73", size=13),
+            text=[f"{v:g}{u}" for v, u in zip(table["value"], table["unit"], strict=True)],
+            textposition="top center",
+            customdata=table[["unit", "source"]].values,
+            hovertemplate="Case: %{x}%{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_layout(legend=dict(orientation="h", y=-0.15))
+    fig.update_xaxes(title="Figure reported by the source (see unit)")
+    return _layout(fig, title, height=max(280, 70 * len(table) + 190), left=_label_width(labels), bottom=80)
+
+
+# 6. Which types occur together ---------------------------------------------------------
+
+
+def cooccurrence_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
+    """How many cases have each pair of types (the diagonal: cases with that type at all)."""
+    keys = vocabulary.keys("types")
+    table = pd.DataFrame(0, index=keys, columns=keys, dtype=int)
+    for case in cases:
+        for a in case.types:
+            for b in case.types:
+                table.loc[a, b] += 1
+    return table
+
+
+def cooccurrence_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
+    """A heatmap of type pairs; the diagonal counts cases with each type."""
+    labels = [vocabulary.label("types", t) for t in table.index]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=labels,
+            y=labels,
+            text=table.values,
+            texttemplate="%{text}",
+            colorscale=SEQUENTIAL,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} with %{x}: %{z} cases<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickangle=-30)
+    return _layout(fig, title, height=420, left=_label_width(labels), bottom=_label_width(labels) // 2 + 20)
+
+
+# Side by side: type profiles of a few cases ---------------------------------------------
+
+
+def type_profile_figure(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Which types each chosen case has: a marker in the type's colour where it has it."""
+    fig = go.Figure()
+    for key, term in vocabulary.terms("types").items():
+        having = [c.title for c in cases if key in c.types]
+        fig.add_trace(
+            go.Scatter(
+                x=[term.label] * len(having),
+                y=having,
+                mode="markers",
+                name=term.label,
+                marker=dict(color=term.colour, size=18, symbol="square"),
+                showlegend=False,
+                hovertemplate="%{y}: " + term.label + "<extra></extra>",
+            )
+        )
+    fig.update_xaxes(categoryorder="array", categoryarray=[t.label for t in vocabulary.terms("types").values()])
+    fig.update_yaxes(categoryorder="array", categoryarray=[c.title for c in cases][::-1])
+    return _layout(
+        fig,
+        "Type profiles of the chosen cases",
+        height=160 + 45 * len(cases),
+        left=_label_width([c.title for c in cases]),
+        bottom=40,
+    )
+
+
+# Group against group --------------------------------------------------------------------
+
+
+def shares_table(groups: dict[str, Sequence[Case]], facet: str, vocabulary: Vocabulary) -> pd.DataFrame:
+    """For each group, count and share of its cases with each value of a facet."""
+    rows = []
+    for value in vocabulary.keys(facet):
+        row = {"value": vocabulary.label(facet, value)}
+        for name, cases in groups.items():
+            n = sum(value in _values(c, facet) for c in cases)
+            row[f"{name} cases"] = n
+            row[f"{name} share"] = round(100 * n / len(cases), 1) if cases else 0.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _values(case: Case, facet: str) -> list[str]:
+    """A case's values for a vocabulary facet."""
+    single = {"evidence": case.evidence, "scales": case.scale, "statuses": case.status, "levels": case.level}
+    return [single[facet]] if facet in single else list(getattr(case, facet))
+
+
+def shares_figure(table: pd.DataFrame, groups: Sequence[str], title: str) -> go.Figure:
+    """Grouped bars of each group's share of cases per value."""
+    colours = ["#0072B2", "#E69F00"]
+    fig = go.Figure()
+    for colour, name in zip(colours, groups, strict=False):
+        fig.add_trace(
+            go.Bar(
+                x=table["value"],
+                y=table[f"{name} share"],
+                name=name,
+                marker_color=colour,
+                customdata=table[f"{name} cases"],
+                hovertemplate="%{x}: %{y}% (%{customdata} cases)<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.35))
+    fig.update_yaxes(title="% of the group's cases", rangemode="tozero")
+    fig.update_xaxes(tickangle=-30)
+    return _layout(fig, title, height=400, left=60, bottom=140)
