@@ -14,8 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from catalogue.filters import Filters, describe
-from catalogue.geography import REGIONS, country_name
-from catalogue.maps import world_countries
+from catalogue.geography import REGIONS, country_name, world_countries
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 

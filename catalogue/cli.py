@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -10,10 +12,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from catalogue.builder import slugify
+from catalogue.docs import render_docs
+from catalogue.geography import country_codes, unknown_country_message
 from catalogue.loader import REPO_ROOT, default_cases_dir, load_catalogue
 from catalogue.schema import case_json_schema
 
 SCHEMA_PATH = REPO_ROOT / "catalogue" / "case.schema.json"
+DOCS_PATH = REPO_ROOT / "docs" / "case-format.md"
+TEMPLATE_PATH = REPO_ROOT / "data" / "cases" / "_template.yaml"
+SIMILAR_TITLE = 0.75
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -48,17 +56,61 @@ def render_schema() -> str:
     return json.dumps(case_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
-    """Write the case JSON Schema (for editors) generated from the models."""
-    text = render_schema()
-    if args.check:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+def _write_generated(path: Path, text: str, command: str, check: bool) -> int:
+    """Write a generated file, or with check, exit 1 if the checked-in copy differs."""
+    name = path.relative_to(REPO_ROOT)
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            print(f"{SCHEMA_PATH.relative_to(REPO_ROOT)} is stale; run: python -m catalogue schema", file=sys.stderr)
+            print(f"{name} is stale; run: python -m catalogue {command}", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH.relative_to(REPO_ROOT)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {name}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the case JSON Schema (for editors) generated from the models."""
+    return _write_generated(SCHEMA_PATH, render_schema(), "schema", args.check)
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Write docs/case-format.md, the field reference, from the schema and vocabularies."""
+    return _write_generated(DOCS_PATH, render_docs(), "docs", args.check)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new case file from the template; never overwrite; warn about similar titles."""
+    case_id = slugify(args.title)
+    country = args.country.upper()
+    if not case_id:
+        print("error: the title gives no usable id; use letters or digits", file=sys.stderr)
+        return 2
+    if country not in country_codes():
+        print(f"error: {unknown_country_message(args.country)}", file=sys.stderr)
+        return 2
+    folder = Path(args.dir) if args.dir else default_cases_dir()
+    path = folder / f"{case_id}.yaml"
+    if path.exists():
+        print(f"error: {_display(str(path))} already exists; edit it instead", file=sys.stderr)
+        return 1
+    existing = load_catalogue(folder).cases if folder.exists() else ()
+    for case in existing:
+        if difflib.SequenceMatcher(None, case.title.lower(), args.title.lower()).ratio() >= SIMILAR_TITLE:
+            print(f"warning: a similar case exists: {case.id} ({case.title}); is this a duplicate?", file=sys.stderr)
+    text = (
+        TEMPLATE_PATH.read_text(encoding="utf-8")
+        .replace("__ID__", case_id)
+        .replace("__TITLE__", json.dumps(args.title, ensure_ascii=False))
+        .replace("__COUNTRY__", country)
+        .replace("__TODAY__", dt.date.today().isoformat())
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {_display(str(path))}: replace every FILL IN from your sources, then run")
+    print(f"  python -m catalogue validate {_display(str(path))}")
     return 0
 
 
@@ -77,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write catalogue/case.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="exit 1 if the checked-in schema is stale")
     schema.set_defaults(handler=cmd_schema)
+
+    docs = commands.add_parser("docs", help="write docs/case-format.md from the schema and vocabularies")
+    docs.add_argument("--check", action="store_true", help="exit 1 if the checked-in reference is stale")
+    docs.set_defaults(handler=cmd_docs)
+
+    new = commands.add_parser("new", help="start a case file from the template")
+    new.add_argument("title", help="the case's title, e.g. 'Rushey Green Time Bank'")
+    new.add_argument("--country", required=True, help="ISO 3166-1 alpha-2 code of its country, e.g. GB")
+    new.add_argument("--dir", help="folder to write into (default: data/cases)")
+    new.set_defaults(handler=cmd_new)
     return parser
 
 

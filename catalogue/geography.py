@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
@@ -68,3 +70,40 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+WORLD_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "world-countries.geojson"
+#: Degrees of slack around a country's outline box before a location counts as far from it.
+BOUNDS_MARGIN = 2.0
+
+
+@lru_cache(maxsize=1)
+def world_countries() -> dict:
+    """Natural Earth 1:110m country outlines (public domain), read once."""
+    return json.loads(WORLD_GEOJSON.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def country_bounds() -> dict[str, tuple[float, float, float, float]]:
+    """(min lon, min lat, max lon, max lat) of each country's outline, by alpha-2 code."""
+    bounds: dict[str, tuple[float, float, float, float]] = {}
+    for feature in world_countries()["features"]:
+        code = feature["properties"]["iso_a2"]
+        if not code:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        points = [point for polygon in polygons for ring in polygon for point in ring]
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        bounds[code] = (min(lons), min(lats), max(lons), max(lats))
+    return bounds
+
+
+def near_country(lat: float, lon: float, code: str) -> bool | None:
+    """Whether a point lies within a country's outline box (with slack); None if the country has no outline here."""
+    box = country_bounds().get(code)
+    if box is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = box
+    lon_ok = any(min_lon - BOUNDS_MARGIN <= candidate <= max_lon + BOUNDS_MARGIN for candidate in (lon, lon + 360, lon - 360))
+    return lon_ok and min_lat - BOUNDS_MARGIN <= lat <= max_lat + BOUNDS_MARGIN

@@ -254,7 +254,7 @@ def load_catalogue(
         return _MEMO["catalogue"]
     results = _check_files(stamped, vocabulary, cache=cache)
     problems = [p for r in results for p in r.problems]
-    problems.extend(_cross_file_problems(results, {f.stem for f in files}))
+    problems.extend(_cross_file_problems(results, _known_ids(files)))
     bad = {p.path for p in problems if p.severity == "error"}
     cases = tuple(r.case for r in results if r.case is not None and r.path not in bad)
     folder = str(paths[0]) if len(paths) == 1 else ""
@@ -266,6 +266,14 @@ def load_catalogue(
 
 #: The last catalogue loaded in this process, reused while no file has changed.
 _MEMO: dict[str, object] = {}
+
+
+def _known_ids(files: Sequence[Path]) -> set[str]:
+    """Ids a case may name in ``related``: every case file in the folders of the files checked."""
+    folders = {f.parent for f in files}
+    return {f.stem for f in files} | {
+        p.stem for folder in folders for p in folder.glob(f"*{SUFFIX}") if not p.name.startswith("_")
+    }
 
 
 def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> list[Problem]:

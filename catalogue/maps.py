@@ -11,29 +11,18 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from catalogue.geography import country_name
+from catalogue.geography import country_name, world_countries
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
 LAYER_ID = "cases"
 #: Carto's basemap needs no token; offline it is missing, so country outlines are drawn from a bundled file.
 BASEMAP = "light"
-WORLD_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "world-countries.geojson"
-
-
-@lru_cache(maxsize=1)
-def world_countries() -> dict:
-    """Natural Earth 1:110m country outlines (public domain), read once."""
-    return json.loads(WORLD_GEOJSON.read_text(encoding="utf-8"))
-
-
-TOOLTIP_HTML = "<b>{title}</b><br/>{place}<br/>{types_label}<br/>{years}<br/><i>{precision_label}</i>"
+TOOLTIP_HTML = "<b>{title}</b><br/>{place}<br/>{types_label}<br/>{years}"
 
 
 class CompactDeck(pdk.Deck):

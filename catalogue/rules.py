@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from catalogue.geography import country_name, near_country
 from catalogue.schema import Case
 
 Finding = tuple[tuple[str | int, ...], str]
@@ -58,7 +59,28 @@ def related_not_self(case: Case) -> Iterator[Finding]:
             yield ("related", index), "lists the case itself; list other cases"
 
 
+PLACEHOLDERS = ("FILL IN", "FILL-IN", "fill-in-", "__ID__", "__TITLE__", "__COUNTRY__", "__TODAY__")
+
+
+def no_template_placeholders(case: Case) -> Iterator[Finding]:
+    """Nothing is left from the template: every 'FILL IN' is replaced or its field removed."""
+
+    def walk(value: object, path: tuple[str | int, ...]) -> Iterator[Finding]:
+        if isinstance(value, str):
+            if any(marker in value for marker in PLACEHOLDERS):
+                yield path, "still holds a template placeholder; fill it in from a source or remove the field"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+
+    yield from walk(case.model_dump(mode="json"), ())
+
+
 ERROR_RULES: tuple[Rule, ...] = (
+    no_template_placeholders,
     started_not_in_future,
     ended_not_before_started,
     ended_means_status_ended,
@@ -93,7 +115,19 @@ def summary_not_title(case: Case) -> Iterator[Finding]:
         yield ("summary",), "repeats the title; say what the service is and who co-produces it"
 
 
-WARNING_RULES: tuple[Rule, ...] = (source_has_year, ongoing_case_recently_reviewed, summary_not_title)
+def location_near_its_country(case: Case) -> Iterator[Finding]:
+    """Each location lies in or near one of the case's countries (a swapped lat/lon shows up here)."""
+    for index, location in enumerate(case.locations):
+        verdicts = [near_country(location.lat, location.lon, code) for code in case.countries]
+        if verdicts and all(v is False for v in verdicts):
+            names = " or ".join(country_name(c) for c in case.countries)
+            yield (
+                ("locations", index),
+                f"{location.lat}, {location.lon} is far from {names}; check the coordinates (lat, lon order?)",
+            )
+
+
+WARNING_RULES: tuple[Rule, ...] = (source_has_year, ongoing_case_recently_reviewed, summary_not_title, location_near_its_country)
 
 
 def run_rules(case: Case, rules: tuple[Rule, ...]) -> list[Finding]:

@@ -8,7 +8,7 @@ from catalogue.settings import case_file, edit_url
 from catalogue.similar import similar_cases
 from catalogue.text import md_escape, md_link
 from ui import data
-from ui.components import CASE_PAGE, case_map, share_control
+from ui.components import CASE_PAGE, case_map, page_link, share_control
 from ui.entry import through_app
 
 through_app()
@@ -27,10 +27,10 @@ if case is None:
     st.title("Case not found")
     shown = md_escape(case_id[:80]) if case_id else "no case id"
     st.warning(f"There is no case with the id {shown} in the catalogue. It may have been renamed or removed.")
-    st.page_link("pages/explore.py", label="Back to all cases", icon="⬅️")
+    page_link("pages/explore.py", "Back to all cases", icon=":material/arrow_back:")
     st.stop()
 
-st.page_link("pages/explore.py", label="All cases", icon="⬅️")
+page_link("pages/explore.py", "All cases", icon=":material/arrow_back:")
 st.title(md_escape(case.title))
 st.markdown(f"##### {md_escape(case.summary)}")
 
@@ -117,9 +117,9 @@ similar = [c for c in similar_cases(case, catalogue.cases) if c not in related]
 if related or similar:
     st.subheader("Related and similar cases")
     for other in related:
-        st.page_link(CASE_PAGE, label=f"{md_escape(other.title)} (related)", query_params={"id": other.id})
+        page_link(CASE_PAGE, f"{md_escape(other.title)} (related)", {"id": [other.id]})
     for other in similar:
-        st.page_link(CASE_PAGE, label=f"{md_escape(other.title)} (shares types and sectors)", query_params={"id": other.id})
+        page_link(CASE_PAGE, f"{md_escape(other.title)} (shares types and sectors)", {"id": [other.id]})
 
 st.divider()
 url = edit_url(case.id)

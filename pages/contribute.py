@@ -1,46 +1,209 @@
-"""Contribute: how to add or correct a case, and a checker for a case file."""
+"""Contribute: build a case in a form (checked as you type), or check a case file you have."""
+
+from urllib.parse import urlencode
 
 import streamlit as st
 
+from catalogue.builder import ROW_FIELDS, build_case
+from catalogue.geography import country_codes, country_name
 from catalogue.loader import check_text
+from catalogue.settings import REPOSITORY_BRANCH, REPOSITORY_URL
+from catalogue.writer import case_yaml
 from ui import data
 from ui.entry import through_app
 
 through_app()
 
 vocabulary = data.vocabulary()
+MAX_UPLOAD_BYTES = 256 * 1024
+P = "builder_"  # widget key prefix; values persist across page switches within the session
+ROW_LIMITS = {"locations": 4, "organisations": 6, "outcomes": 6, "sources": 6}
+ROW_HELP = {
+    "locations": "Where it happens: the place the source names, its coordinates, and how precise they are.",
+    "organisations": "Organisations taking part and their role.",
+    "outcomes": "Results as a source reports them; `source` is the id of one of the sources below.",
+    "sources": "Public documents supporting every fact. Give each a short id (e.g. `annual-report-2019`).",
+}
+
+
+def terms(facet: str) -> list[str]:
+    return vocabulary.keys(facet)
+
+
+def label(facet: str):
+    return lambda key: vocabulary.label(facet, key)
+
+
+def definitions(facet: str) -> str:
+    return "\n".join(f"- **{t.label}**: {t.definition}" for t in vocabulary.terms(facet).values())
+
+
+def rows(part: str) -> list[dict]:
+    """Draw a chosen number of rows of fields for a repeated part; return their values."""
+    st.markdown(f"**{part.capitalize()}**", help=ROW_HELP[part])
+    count = st.number_input(
+        f"Number of {part}",
+        0,
+        ROW_LIMITS[part],
+        1 if part in ("locations", "sources") else 0,
+        key=f"{P}{part}_n",
+        persist_state="session",
+    )
+    values = []
+    for i in range(int(count)):
+        columns = st.columns(len(ROW_FIELDS[part]))
+        row = {}
+        for column, (name, _kind) in zip(columns, ROW_FIELDS[part], strict=True):
+            key = f"{P}{part}_{i}_{name}"
+            facet = {"precision": "precisions", "kind": "organisation_kinds"}.get(name)
+            if facet:
+                row[name] = column.selectbox(
+                    name, terms(facet), index=None, format_func=label(facet), key=key, persist_state="session"
+                )
+            else:
+                row[name] = column.text_input(name, key=key, persist_state="session")
+        values.append(row)
+    return values
+
 
 st.title("Contribute a case")
 st.markdown(
-    """
-Cases live in the project's repository as **one YAML file per case** in `data/cases/`.
-To add or correct one:
-
-1. Copy an existing case file, name it after the case's id (`my-case.yaml`), and edit it.
-2. Cite a public source for every fact; leave out any field the sources do not support.
-3. Check it: `python -m catalogue validate data/cases/my-case.yaml`. Each problem names
-   the line and says how to fix it.
-4. Open a pull request. The same check runs on it automatically.
-"""
+    "Cases are YAML files in the project's repository, one per case, checked automatically. "
+    "Build one here, checked as you type with the same validator as the command line, "
+    "or see **CONTRIBUTING.md** for working with the files directly. "
+    "**Cite a public source for every fact, and leave empty anything the sources do not say.**"
 )
+build, check = st.tabs(["Build a case", "Check a case file"])
 
+with build:
+    form, result = st.columns([3, 2], gap="large")
+    with form:
+        values = {
+            "title": st.text_input("Title", key=P + "title", persist_state="session", max_chars=160),
+            "summary": st.text_area(
+                "Summary (plain text, at most 400 characters)", key=P + "summary", persist_state="session", max_chars=400
+            ),
+            "description": st.text_area("Description (optional, Markdown)", key=P + "description", persist_state="session"),
+            "countries": st.multiselect(
+                "Countries",
+                sorted(country_codes(), key=country_name),
+                format_func=country_name,
+                key=P + "countries",
+                persist_state="session",
+            ),
+        }
+        values["locations"] = rows("locations")
+        left, right = st.columns(2)
+        values["types"] = left.multiselect(
+            "Co-production types",
+            terms("types"),
+            format_func=label("types"),
+            key=P + "types",
+            persist_state="session",
+            help=definitions("types"),
+        )
+        values["sectors"] = right.multiselect(
+            "Sectors",
+            terms("sectors"),
+            format_func=label("sectors"),
+            key=P + "sectors",
+            persist_state="session",
+            help=definitions("sectors"),
+        )
+        columns = st.columns(3)
+        values["level"] = columns[0].selectbox(
+            "Level",
+            terms("levels"),
+            index=None,
+            format_func=label("levels"),
+            key=P + "level",
+            persist_state="session",
+            help=definitions("levels"),
+        )
+        values["scale"] = columns[1].selectbox(
+            "Scale", terms("scales"), index=None, format_func=label("scales"), key=P + "scale", persist_state="session"
+        )
+        values["evidence"] = columns[2].selectbox(
+            "Evidence",
+            terms("evidence"),
+            index=None,
+            format_func=label("evidence"),
+            key=P + "evidence",
+            persist_state="session",
+            help=definitions("evidence"),
+        )
+        columns = st.columns(3)
+        values["started"] = columns[0].number_input(
+            "Started (year)", 1800, 2100, value=None, step=1, key=P + "started", persist_state="session"
+        )
+        values["ended"] = columns[1].number_input(
+            "Ended (year)", 1800, 2100, value=None, step=1, key=P + "ended", persist_state="session"
+        )
+        values["status"] = columns[2].selectbox(
+            "Status",
+            terms("statuses"),
+            index=len(terms("statuses")) - 1,
+            format_func=label("statuses"),
+            key=P + "status",
+            persist_state="session",
+            help=definitions("statuses"),
+        )
+        values["participants"] = st.text_input(
+            "Participants (comma-separated)", key=P + "participants", persist_state="session"
+        ).split(",")
+        values["organisations"] = rows("organisations")
+        values["outcomes"] = rows("outcomes")
+        values["sources"] = rows("sources")
+        values["last_reviewed"] = st.date_input(
+            "Last reviewed against the sources", key=P + "last_reviewed", persist_state="session"
+        )
 
-st.subheader("Check a case file")
-upload = st.file_uploader("Case file (.yaml)", type=["yaml"], max_upload_size=1)
-if upload is not None:
-    name = upload.name
-    raw = upload.getvalue()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        st.error(f"{name} is not UTF-8 text; save it as UTF-8 and try again.")
-    else:
-        result = check_text(name, text, vocabulary, expected_id=name.rsplit(".", 1)[0])
-        errors = [p for p in result.problems if p.severity == "error"]
-        warnings = [p for p in result.problems if p.severity == "warning"]
-        if errors:
-            st.error(f"{name}: {len(errors)} problem(s) to fix before it can be merged.")
+    case = build_case(values)
+    text = case_yaml(case)
+    file_name = f"{case['id'] or 'new-case'}.yaml"
+    problems = check_text(file_name, text, vocabulary, expected_id=case["id"] or None).problems
+    errors = [p for p in problems if p.severity == "error"]
+    with result:
+        st.subheader("Your case file")
+        if not values["title"]:
+            st.info("Start with a title; the file name follows from it.")
+        elif errors:
+            st.error(f"{len(errors)} thing(s) to fix before this case can be added:")
+            st.markdown("\n".join(f"- `{p.key or 'file'}`: {p.message}" for p in errors))
         else:
-            st.success(f"{name} is a valid case file.")
-        for problem in [*errors, *warnings]:
-            st.text(problem.format())
+            st.success("This case is valid.")
+        for warning in (p for p in problems if p.severity == "warning"):
+            st.caption(f"Worth a look: `{warning.key}`: {warning.message}")
+        st.code(text, language="yaml")
+        st.download_button("Download the YAML file", text, file_name=file_name, mime="application/x-yaml", disabled=bool(errors))
+        repository = REPOSITORY_URL.value().rstrip("/")
+        if repository.startswith("https://"):
+            query = urlencode({"filename": file_name, "value": text})
+            st.link_button(
+                "Propose it in the repository",
+                f"{repository}/new/{REPOSITORY_BRANCH.value()}/data/cases?{query}",
+                disabled=bool(errors),
+            )
+        else:
+            st.caption("Add the file to `data/cases/` in the project's repository and open a pull request.")
+
+with check:
+    upload = st.file_uploader("Case file (.yaml, at most 256 KiB)", type=["yaml"], max_upload_size=1, key="contribute_upload")
+    if upload is not None:
+        raw = upload.getvalue()
+        if len(raw) > MAX_UPLOAD_BYTES:
+            st.error(f"{upload.name} is {len(raw) // 1024} KiB; case files are at most 256 KiB.")
+        else:
+            try:
+                uploaded_text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                st.error(f"{upload.name} is not UTF-8 text; save it as UTF-8 and try again.")
+            else:
+                checked = check_text(upload.name, uploaded_text, vocabulary, expected_id=upload.name.rsplit(".", 1)[0])
+                upload_errors = [p for p in checked.problems if p.severity == "error"]
+                if upload_errors:
+                    st.error(f"{upload.name}: {len(upload_errors)} problem(s) to fix.")
+                else:
+                    st.success(f"{upload.name} is a valid case file.")
+                for problem in checked.problems:
+                    st.text(problem.format())

@@ -10,7 +10,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalogue.filters import Filters, apply
-from catalogue.loader import load_catalogue
 from tests.conftest import INVALID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -152,12 +151,6 @@ def test_filters_survive_a_page_switch(bundled):
     at.switch_page("pages/explore.py").run()
     assert filter_widget(at, "type").value == ["co-design"]
     assert headline(at)[0] == len(apply(bundled.cases, Filters(types=("co-design",))))
-
-
-def test_contribute_checks_an_uploaded_file():
-    at = run(page="pages/contribute.py")
-    assert any("Check a case file" in s.value for s in at.subheader)
-    assert load_catalogue  # the checker shares the loader's check_text (see test_contribute)
 
 
 def test_compare_renders_every_chart_for_the_bundled_cases():

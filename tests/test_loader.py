@@ -127,3 +127,8 @@ def test_large_folders_are_checked_in_worker_processes(valid_dir: Path, monkeypa
     catalogue = load_catalogue(valid_dir, cache=False)
     assert {c.id for c in catalogue.cases} == {"harbour-time-bank", "river-watch"}
     assert catalogue.invalid_files[str(valid_dir / "unknown-type.yaml")].line == 13
+
+
+def test_one_file_is_checked_against_its_folder_for_related_ids(valid_dir: Path):
+    catalogue = load_catalogue(valid_dir / "harbour-time-bank.yaml")
+    assert catalogue.errors == [], "river-watch sits in the same folder"

@@ -90,6 +90,20 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
         )
 
 
+def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """The query an in-app link carries: the current filters plus the target page's own keys.
+
+    Carrying the filters means the new page need not write them back, which would push an
+    extra entry into the browser's history and make Back stop on it."""
+    filters = st.session_state.get("filters")
+    return {**(filters.to_query() if filters else {}), **(extra or {})}
+
+
+def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:
+    """A link to another page of the app that keeps the filters."""
+    st.page_link(page, label=label, query_params=link_query(extra), icon=icon)
+
+
 def open_case(case_id: str) -> None:
-    """Go to a case's page (filters stay in the URL)."""
-    st.switch_page(CASE_PAGE, query_params={"id": case_id})
+    """Go to a case's page, keeping the filters."""
+    st.switch_page(CASE_PAGE, query_params=link_query({"id": [case_id]}))
