@@ -32,12 +32,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
     catalogue = load_catalogue(paths, cache=not args.no_cache)
-    shown = catalogue.problems if args.warnings else catalogue.errors
+    problems = list(catalogue.problems)
+    files = len(catalogue.files)
+    invalid = len(catalogue.invalid_files)
+    if not args.paths:  # the default check also covers the curated collections
+        from catalogue.collections import DEFAULT_COLLECTIONS_DIR, load_collections
+        from catalogue.vocabulary import load_vocabulary
+
+        collections, collection_problems = load_collections(DEFAULT_COLLECTIONS_DIR, catalogue.cases, load_vocabulary())
+        problems += collection_problems
+        files += len(collections) + len({p.path for p in collection_problems})
+        invalid += len({p.path for p in collection_problems if p.severity == "error"})
+    shown = problems if args.warnings else [p for p in problems if p.severity == "error"]
     for problem in sorted(shown, key=lambda p: (p.path, p.line, p.column)):
         problem = replace(problem, path=_display(problem.path))
         print(problem.format_github() if args.format == "github" else problem.format())
-    invalid = len(catalogue.invalid_files)
-    files = len(catalogue.files)
     summary = f"{files} files: {files - invalid} valid, {invalid} invalid"
     if args.warnings:
         summary += f", {len(catalogue.warnings)} warnings"
@@ -114,6 +123,34 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write exactly the cases a filter selects, in one format: the same bytes as the app's downloads."""
+    from catalogue.export import filename, render
+    from catalogue.filters import MULTI_FIELDS, apply, parse_query
+    from catalogue.vocabulary import load_vocabulary
+
+    catalogue = load_catalogue(args.cases or default_cases_dir())
+    if catalogue.errors:  # like the app: export the valid cases, and say which files were left out
+        names = ", ".join(_display(path) for path in catalogue.invalid_files)
+        print(f"warning: left out {len(catalogue.invalid_files)} invalid case file(s): {names}", file=sys.stderr)
+    vocabulary = load_vocabulary()
+    query = {spec.key: getattr(args, spec.key) for spec in MULTI_FIELDS if getattr(args, spec.key)}
+    query.update({k: [v] for k, v in (("q", args.q), ("from", args.year_from), ("to", args.year_to), ("match", args.match)) if v})
+    parsed = parse_query(query, vocabulary, catalogue.cases)
+    if parsed.ignored:
+        print(f"error: not understood: {', '.join(parsed.ignored)}", file=sys.stderr)
+        return 2
+    cases = apply(catalogue.cases, parsed.filters)
+    data = render(args.format, cases, vocabulary)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    target = Path(args.output or filename(parsed.filters, vocabulary, args.format))
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(cases)} cases)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All commands and their options, declared once (the docs test reads this too)."""
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Co-production case catalogue tools.")
@@ -133,6 +170,26 @@ def build_parser() -> argparse.ArgumentParser:
     docs = commands.add_parser("docs", help="write docs/case-format.md from the schema and vocabularies")
     docs.add_argument("--check", action="store_true", help="exit 1 if the checked-in reference is stale")
     docs.set_defaults(handler=cmd_docs)
+
+    export = commands.add_parser("export", help="write the (filtered) cases as csv, json, geojson or a data package")
+    export.add_argument("--format", choices=["csv", "json", "geojson", "datapackage"], default="csv", help="output format")
+    export.add_argument("--output", help="file to write ('-' for standard output; default: a name after the filter)")
+    export.add_argument("--cases", type=Path, help="case folder (default: data/cases)")
+    for key, helptext in [
+        ("type", "co-production type"),
+        ("level", "level"),
+        ("sector", "sector"),
+        ("region", "world region"),
+        ("country", "ISO country code"),
+        ("status", "status"),
+        ("evidence", "evidence level"),
+    ]:
+        export.add_argument(f"--{key}", action="append", metavar="VALUE", help=f"keep cases with this {helptext} (repeatable)")
+    export.add_argument("--q", help="keep cases mentioning these words")
+    export.add_argument("--from", dest="year_from", metavar="YEAR", help="keep cases active in or after this year")
+    export.add_argument("--to", dest="year_to", metavar="YEAR", help="keep cases active in or before this year")
+    export.add_argument("--match", choices=["any", "all"], help="with several --type: any (default) or all of them")
+    export.set_defaults(handler=cmd_export)
 
     new = commands.add_parser("new", help="start a case file from the template")
     new.add_argument("title", help="the case's title, e.g. 'Rushey Green Time Bank'")

@@ -159,7 +159,9 @@ def parse_query(query: Mapping[str, Sequence[str] | str], vocabulary: Vocabulary
 
 
 #: Query keys that belong to pages, not to filters (case ids, chart choices...).
-PASSTHROUGH_KEYS = frozenset({"id", "case", "embed", "embed_options"}) | {f"b_{key}" for key in QUERY_KEYS}
+PASSTHROUGH_KEYS = frozenset({"id", "case", "collection", "present", "step", "embed", "embed_options"}) | {
+    f"b_{key}" for key in QUERY_KEYS
+}
 
 
 def _span(case: Case) -> tuple[int, int] | None:

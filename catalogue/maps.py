@@ -81,7 +81,7 @@ def view_state(points: Sequence[dict]) -> pdk.ViewState:
     lats = [p["lat"] for p in points]
     lons = [p["lon"] for p in points]
     span = max(max(lats) - min(lats), max(lons) - min(lons))
-    zoom = 0.8 if span > 90 else 2 if span > 30 else 4 if span > 8 else 6 if span > 1 else 8
+    zoom = 0.8 if span > 90 else 1.5 if span > 40 else 2.5 if span > 15 else 4 if span > 5 else 5
     return pdk.ViewState(latitude=(max(lats) + min(lats)) / 2, longitude=(max(lons) + min(lons)) / 2, zoom=zoom)
 
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from catalogue.brief import render_brief
 from catalogue.geography import country_name
 from catalogue.maps import map_points, years_label
 from catalogue.settings import case_file, edit_url
@@ -125,4 +126,14 @@ st.divider()
 url = edit_url(case.id)
 edit = md_link("Edit this case", url) if url else f"To correct it, edit `{case_file(case.id)}` in the project's repository"
 st.caption(f"Last reviewed {case.last_reviewed:%d %B %Y}. {edit}.")
-share_control(st.session_state["filters"], {"id": [case.id]})
+left, right = st.columns([1, 4])
+with left:
+    share_control(st.session_state["filters"], {"id": [case.id]})
+with right:
+    st.download_button(
+        "Printable brief (HTML, print to PDF)",
+        data=lambda: render_brief(case, vocabulary),
+        file_name=f"{case.id}-brief.html",
+        mime="text/html",
+        icon=":material/print:",
+    )

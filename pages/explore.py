@@ -4,9 +4,18 @@ import streamlit as st
 
 from catalogue.filters import describe
 from ui import data
-from ui.components import case_map, downloads, ignored_notice, invalid_files_notice, open_case, share_control, type_legend
+from ui.components import (
+    case_map,
+    collections_list,
+    downloads,
+    ignored_notice,
+    invalid_files_notice,
+    open_case,
+    share_control,
+    type_legend,
+)
 from ui.entry import through_app
-from ui.sidebar import ignored_values
+from ui.sidebar import active_collection, ignored_values
 
 through_app()
 
@@ -20,6 +29,7 @@ invalid_files_notice(catalogue)
 st.title("Co-production case catalogue")
 st.markdown(f"#### Showing {len(cases)} of {len(catalogue.cases)} cases")
 st.caption(describe(filters, vocabulary))
+collections_list(data.collections(), index, active_collection(filters))
 
 figures = st.columns(4)
 figures[0].metric("Cases", len(cases))
@@ -61,4 +71,14 @@ else:
 
     st.subheader("Download this selection")
     downloads(cases, filters, vocabulary)
-share_control(filters)
+left, right = st.columns([1, 4])
+with left:
+    share_control(filters)
+with right:
+    collection = active_collection(filters)
+    st.page_link(
+        "pages/explore.py",
+        label="Present this view",
+        icon=":material/slideshow:",
+        query_params={**filters.to_query(), **({"collection": collection.id} if collection else {}), "present": "1"},
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -123,3 +124,47 @@ def test_compare_with_filters_and_cases_in_the_url_shows_its_charts(page, server
     no_exception(page)
     assert query(page)["case"] == ["harbour-time-bank", "river-watch"] and query(page)["b_region"] == ["Oceania"]
     screenshot(page, "browser-compare")
+
+
+def test_app_download_is_byte_identical_to_the_cli(page, server, browser_cases):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    open_app(page, server, "?region=Europe")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="CSV (spreadsheet)").click()
+    downloaded = Path(download.value.path()).read_bytes()
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "catalogue",
+            "export",
+            "--cases",
+            str(browser_cases),
+            "--format",
+            "csv",
+            "--region",
+            "Europe",
+            "--output",
+            "-",
+        ],
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert downloaded == cli
+    assert download.value.suggested_filename == "coproduction-cases-in-europe.csv"
+
+
+def test_presentation_mode_in_the_browser(page, server):
+    open_app(page, server, "?present=1&type=co-delivery&step=1")
+    assert page.locator('[data-testid="stSidebar"]').count() == 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.get_by_role("button", name="Next →").click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('step=2')", timeout=10_000)
+    no_exception(page)
+    screenshot(page, "browser-presentation")

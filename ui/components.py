@@ -12,6 +12,7 @@ from catalogue.export import FORMATS, filename, render
 from catalogue.filters import Filters
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
+from catalogue.text import md_escape
 
 CASE_PAGE = "pages/case.py"
 
@@ -88,6 +89,24 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
             disabled=not cases,
             key=f"download-{fmt}",
         )
+
+
+def collections_list(collections: dict, index, active) -> None:
+    """The curated collections, each a link that applies it; the active one's introduction."""
+    if active is not None:
+        with st.container(border=True):
+            st.markdown(f"**Collection: {md_escape(active.title)}**")
+            st.markdown(active.introduction)  # Markdown from a validated file: HTML is refused there
+    if collections:
+        with st.expander("Curated collections", expanded=active is None and st.session_state["filters"].is_empty):
+            for collection in collections.values():
+                count = len(collection.select(index.cases))
+                st.page_link(
+                    "pages/explore.py",
+                    label=f"{md_escape(collection.title)} ({count} cases)",
+                    query_params={"collection": collection.id},
+                    icon=":material/collections_bookmark:",
+                )
 
 
 def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:

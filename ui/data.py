@@ -38,3 +38,17 @@ def index() -> CaseIndex:
     """The filter index of the current catalogue."""
     current = catalogue()
     return _index(current, (id(current), len(current.cases), current.files))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _collections(_catalogue: Catalogue, identity: tuple) -> dict:
+    """The valid collections for a catalogue object (problems are reported by the validator)."""
+    from catalogue.collections import load_collections
+
+    return load_collections(None, _catalogue.cases, load_vocabulary())[0]
+
+
+def collections() -> dict:
+    """Curated collections by id."""
+    current = catalogue()
+    return _collections(current, (id(current), len(current.cases), current.files))

@@ -19,7 +19,8 @@ from catalogue.vocabulary import Vocabulary
 from ui.urlstate import UrlState
 
 IGNORED = "_filters_ignored"
-URL = UrlState("filters", QUERY_KEYS)
+COLLECTION = "_filters_collection"
+URL = UrlState("filters", (*QUERY_KEYS, "collection"))
 #: Widget keys are the query keys with a prefix, so widget state and URL never mix.
 W = "filter_"
 
@@ -31,11 +32,17 @@ def state_from_filters(filters: Filters) -> dict[str, object]:
     return state
 
 
-def _seed(query: dict[str, list[str]], cases: Sequence[Case], vocabulary: Vocabulary) -> None:
-    """Set the widgets from a URL query, keeping only valid values and noting the rest."""
+def _seed(query: dict[str, list[str]], cases: Sequence[Case], vocabulary: Vocabulary, collections: dict) -> None:
+    """Set the widgets from a URL query (or the collection it names), keeping only valid values and noting the rest."""
+    wanted = (query.pop("collection", None) or [None])[-1]
     parsed = parse_query(query, vocabulary, cases)
-    st.session_state.update(state_from_filters(parsed.filters))
-    st.session_state[IGNORED] = (parsed.ignored, parsed.filters)
+    collection = collections.get(wanted) if wanted else None
+    if wanted and collection is None:
+        parsed.ignored.append(f"collection={wanted[:40]}")
+    filters = collection.filters if collection and not parsed.filters.to_query() else parsed.filters
+    st.session_state.update(state_from_filters(filters))
+    st.session_state[IGNORED] = (parsed.ignored, filters)
+    st.session_state[COLLECTION] = collection
 
 
 def current_filters() -> Filters:
@@ -55,6 +62,7 @@ def clear_filters() -> None:
     """Reset every filter widget to its default (a button callback)."""
     st.session_state.update(state_from_filters(Filters()))
     st.session_state[IGNORED] = None
+    st.session_state[COLLECTION] = None
 
 
 def _label(spec: FilterField, value: str, vocabulary: Vocabulary) -> str:
@@ -82,10 +90,10 @@ def _help(spec: FilterField, vocabulary: Vocabulary) -> str | None:
     return None
 
 
-def render_sidebar(index: CaseIndex, page: str) -> Filters:
+def render_sidebar(index: CaseIndex, page: str, collections: dict) -> Filters:
     """Draw the filters with their facet counts, keep the URL in step, and return the filter state."""
     cases, vocabulary = index.cases, index.vocabulary
-    URL.seed(page, lambda query: _seed(query, cases, vocabulary))
+    URL.seed(page, lambda query: _seed(dict(query), cases, vocabulary, collections))
     filters = current_filters()
     with st.sidebar:
         st.header("Filter cases")
@@ -115,8 +123,15 @@ def render_sidebar(index: CaseIndex, page: str) -> Filters:
         right.number_input("To", min_value=1800, max_value=2100, step=1, value=None, key=W + "to", placeholder="year")
         st.text_input("Search", key=W + "q", placeholder="Words in title, summary, organisations, tags", max_chars=200)
         st.button("Clear filters", on_click=clear_filters, disabled=filters.is_empty, width="stretch")
-    URL.publish(page, filters.to_query())
+    collection = active_collection(filters)
+    URL.publish(page, {**filters.to_query(), **({"collection": [collection.id]} if collection else {})})
     return filters
+
+
+def active_collection(filters: Filters):
+    """The collection the view was opened with, while its filters are unchanged."""
+    collection = st.session_state.get(COLLECTION)
+    return collection if collection is not None and collection.filters == filters else None
 
 
 def ignored_values() -> list[str]:

@@ -11,12 +11,12 @@ import re
 from collections.abc import Sequence
 from types import ModuleType
 
-from catalogue.export import _csv, _geojson, _json
+from catalogue.export import _csv, _datapackage, _geojson, _json
 from catalogue.filters import Filters, describe
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
-FORMATS: dict[str, ModuleType] = {"csv": _csv, "json": _json, "geojson": _geojson}
+FORMATS: dict[str, ModuleType] = {"csv": _csv, "json": _json, "geojson": _geojson, "datapackage": _datapackage}
 
 
 def render(fmt: str, cases: Sequence[Case], vocabulary: Vocabulary) -> bytes:

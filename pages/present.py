@@ -1,0 +1,84 @@
+"""Presentation mode (`?present=1`): the selection in large type, then one case per screen.
+
+No sidebar and no editing controls; the filters come from the URL, and so does the step
+(`step=0` is the overview, `step=N` the N-th case), so a presenter can share any slide.
+"""
+
+import streamlit as st
+
+from catalogue.filters import describe, parse_query
+from catalogue.geography import country_name
+from catalogue.maps import map_points, years_label
+from catalogue.text import md_escape
+from ui import data
+from ui.components import case_map
+from ui.entry import through_app
+from ui.urlstate import raw_query
+
+through_app()
+
+catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
+query = raw_query()
+collection = data.collections().get((query.get("collection") or [""])[-1])
+parsed = parse_query({k: v for k, v in query.items() if k != "collection"}, vocabulary, catalogue.cases)
+filters = collection.filters if collection and parsed.filters.is_empty else parsed.filters
+cases = collection.select(catalogue.cases) if collection and filters == collection.filters else index.select(filters)
+raw_step = (query.get("step") or ["0"])[-1]
+step = min(max(int(raw_step), 0), len(cases)) if raw_step.isdigit() else 0
+
+st.markdown(
+    """<style>
+    [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
+    .block-container {max-width: 1200px; padding-top: 2rem;}
+    .stMarkdown p, .stMarkdown li {font-size: 1.35rem; line-height: 1.5;}
+    h1 {font-size: 2.8rem !important;}
+    </style>""",
+    unsafe_allow_html=True,  # fixed presentation styles only, no case text
+)
+
+
+def go_to(target: int) -> None:
+    """Move to another slide (a button callback); the step lives in the URL."""
+    st.query_params["step"] = str(target)
+
+
+selection = md_escape(describe(filters, vocabulary))
+if step == 0:
+    st.title(collection.title if collection else "Co-production cases")
+    st.markdown(f"### {selection}: {len(cases)} of {len(catalogue.cases)} cases")
+    if collection:
+        st.markdown(collection.introduction)
+    if cases:
+        case_map(map_points(cases, vocabulary), key="present-map", height=520)
+        st.markdown("\n".join(f"{i}. {md_escape(case.title)}" for i, case in enumerate(cases, start=1)))
+else:
+    case = cases[step - 1]
+    st.caption(f"{selection} · case {step} of {len(cases)}")
+    st.title(md_escape(case.title))
+    st.markdown(f"**{md_escape(case.summary)}**")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        facts = [
+            ("Where", ", ".join(country_name(c) for c in case.countries) + ": " + "; ".join(loc.name for loc in case.locations)),
+            ("When", years_label(case)),
+            ("Types", ", ".join(vocabulary.label("types", t) for t in case.types)),
+            ("Evidence", vocabulary.label("evidence", case.evidence)),
+        ]
+        st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in facts))
+        for outcome in case.outcomes:
+            figure = ""
+            if outcome.value is not None:
+                unit = md_escape(outcome.unit or "")
+                figure = f"**{outcome.value:g}{unit}**"
+                if outcome.comparison_value is not None:
+                    figure += f" vs {outcome.comparison_value:g}{unit} ({md_escape(outcome.comparison_label or 'comparison')})"
+                figure += ": "
+            st.markdown(f"- {figure}{md_escape(outcome.text)}")
+    with right:
+        case_map(map_points([case], vocabulary), key="present-case-map", height=360)
+
+previous, position, following, leave = st.columns([1, 2, 1, 1])
+previous.button("← Previous", on_click=go_to, args=(step - 1,), disabled=step == 0, key="present-previous")
+position.markdown(f"<div style='text-align:center'>{step} / {len(cases)}</div>", unsafe_allow_html=True)
+following.button("Next →", on_click=go_to, args=(step + 1,), disabled=step >= len(cases), key="present-next")
+leave.page_link("pages/explore.py", label="Exit", query_params=filters.to_query(), icon=":material/close:")
