@@ -1,0 +1,31 @@
+"""Security settings are what SECURITY.md says, and the upload box refuses what it should."""
+
+import tomllib
+
+from tests.conftest import REPO
+from tests.test_app import run
+
+
+def test_server_settings():
+    config = tomllib.loads((REPO / ".streamlit/config.toml").read_text())
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableCORS"] is True
+    assert config["server"]["enableStaticServing"] is False
+    assert config["server"]["maxUploadSize"] == 1
+    assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_requirements_demand_a_streamlit_that_escapes_tooltips():
+    assert "streamlit>=1.60" in (REPO / "requirements.txt").read_text()
+
+
+def test_upload_over_256_kib_is_refused_before_parsing():
+    at = run(page="pages/contribute.py")
+    at.get("file_uploader")[0].upload("big.yaml", b"#" * (300 * 1024), "application/x-yaml").run()
+    assert "case files are at most 256 KiB" in at.error[0].value
+
+
+def test_upload_of_binary_data_is_refused():
+    at = run(page="pages/contribute.py")
+    at.get("file_uploader")[0].upload("image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00", "application/x-yaml").run()
+    assert at.error and ("not UTF-8" in at.error[0].value or "problem" in at.error[0].value)
