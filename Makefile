@@ -39,10 +39,9 @@ validate: $(VENV)/.runtime
 schema: $(VENV)/.runtime
 	$(PY) -m catalogue schema
 
-## bench: run the benchmarks (slow; not part of the tests)
+## bench: run every benchmark and write benchmarks/RESULTS.md (slow; not part of the tests)
 bench: $(VENV)/.dev
-	$(PY) benchmarks/bench_loader.py
-	$(PY) benchmarks/bench_app.py
+	$(PY) benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

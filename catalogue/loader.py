@@ -8,6 +8,7 @@ file's path, size and modification time, kept outside the repository.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 import tempfile
@@ -55,6 +56,8 @@ class Catalogue:
     problems: tuple[Problem, ...]
     files: tuple[str, ...] = ()
     folder: str = ""
+    #: A number unique to each catalogue loaded in this process: a cheap cache key for what is derived from it.
+    generation: int = 0
 
     @cached_property
     def by_id(self) -> dict[str, Case]:
@@ -258,7 +261,9 @@ def load_catalogue(
     bad = {p.path for p in problems if p.severity == "error"}
     cases = tuple(r.case for r in results if r.case is not None and r.path not in bad)
     folder = str(paths[0]) if len(paths) == 1 else ""
-    catalogue = Catalogue(cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder)
+    catalogue = Catalogue(
+        cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder, generation=next(_GENERATIONS)
+    )
     if memo_key is not None:
         _MEMO.update(key=memo_key, catalogue=catalogue)
     return catalogue
@@ -266,6 +271,7 @@ def load_catalogue(
 
 #: The last catalogue loaded in this process, reused while no file has changed.
 _MEMO: dict[str, object] = {}
+_GENERATIONS = itertools.count(1)
 
 
 def _known_ids(files: Sequence[Path]) -> set[str]:

@@ -38,6 +38,20 @@ def definitions(facet: str) -> str:
     return "\n".join(f"- **{t.label}**: {t.definition}" for t in vocabulary.terms(facet).values())
 
 
+def choose_term(container, title: str, facet: str, key: str, **options):
+    """A selectbox of one vocabulary's terms, by label, with their definitions as help."""
+    return container.selectbox(
+        title, terms(facet), format_func=label(facet), key=P + key, persist_state="session", help=definitions(facet), **options
+    )
+
+
+def choose_terms(container, title: str, facet: str, key: str):
+    """A multiselect of one vocabulary's terms, by label, with their definitions as help."""
+    return container.multiselect(
+        title, terms(facet), format_func=label(facet), key=P + key, persist_state="session", help=definitions(facet)
+    )
+
+
 def rows(part: str) -> list[dict]:
     """Draw a chosen number of rows of fields for a repeated part; return their values."""
     st.markdown(f"**{part.capitalize()}**", help=ROW_HELP[part])
@@ -94,44 +108,12 @@ with build:
         }
         values["locations"] = rows("locations")
         left, right = st.columns(2)
-        values["types"] = left.multiselect(
-            "Co-production types",
-            terms("types"),
-            format_func=label("types"),
-            key=P + "types",
-            persist_state="session",
-            help=definitions("types"),
-        )
-        values["sectors"] = right.multiselect(
-            "Sectors",
-            terms("sectors"),
-            format_func=label("sectors"),
-            key=P + "sectors",
-            persist_state="session",
-            help=definitions("sectors"),
-        )
+        values["types"] = choose_terms(left, "Co-production types", "types", "types")
+        values["sectors"] = choose_terms(right, "Sectors", "sectors", "sectors")
         columns = st.columns(3)
-        values["level"] = columns[0].selectbox(
-            "Level",
-            terms("levels"),
-            index=None,
-            format_func=label("levels"),
-            key=P + "level",
-            persist_state="session",
-            help=definitions("levels"),
-        )
-        values["scale"] = columns[1].selectbox(
-            "Scale", terms("scales"), index=None, format_func=label("scales"), key=P + "scale", persist_state="session"
-        )
-        values["evidence"] = columns[2].selectbox(
-            "Evidence",
-            terms("evidence"),
-            index=None,
-            format_func=label("evidence"),
-            key=P + "evidence",
-            persist_state="session",
-            help=definitions("evidence"),
-        )
+        values["level"] = choose_term(columns[0], "Level", "levels", "level", index=None)
+        values["scale"] = choose_term(columns[1], "Scale", "scales", "scale", index=None)
+        values["evidence"] = choose_term(columns[2], "Evidence", "evidence", "evidence", index=None)
         columns = st.columns(3)
         values["started"] = columns[0].number_input(
             "Started (year)", 1800, 2100, value=None, step=1, key=P + "started", persist_state="session"
@@ -139,15 +121,7 @@ with build:
         values["ended"] = columns[1].number_input(
             "Ended (year)", 1800, 2100, value=None, step=1, key=P + "ended", persist_state="session"
         )
-        values["status"] = columns[2].selectbox(
-            "Status",
-            terms("statuses"),
-            index=len(terms("statuses")) - 1,
-            format_func=label("statuses"),
-            key=P + "status",
-            persist_state="session",
-            help=definitions("statuses"),
-        )
+        values["status"] = choose_term(columns[2], "Status", "statuses", "status", index=len(terms("statuses")) - 1)
         values["participants"] = st.text_input(
             "Participants (comma-separated)", key=P + "participants", persist_state="session"
         ).split(",")

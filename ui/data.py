@@ -29,19 +29,19 @@ def vocabulary() -> Vocabulary:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _index(_catalogue: Catalogue, identity: tuple) -> CaseIndex:
-    """One index per catalogue object (the argument itself is not hashed, its identity is)."""
+def _index(_catalogue: Catalogue, generation: int) -> CaseIndex:
+    """One index per loaded catalogue (the catalogue is not hashed, only its generation number)."""
     return CaseIndex(_catalogue.cases, load_vocabulary())
 
 
 def index() -> CaseIndex:
     """The filter index of the current catalogue."""
     current = catalogue()
-    return _index(current, (id(current), len(current.cases), current.files))
+    return _index(current, current.generation)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _collections(_catalogue: Catalogue, identity: tuple) -> dict:
+def _collections(_catalogue: Catalogue, generation: int) -> dict:
     """The valid collections for a catalogue object (problems are reported by the validator)."""
     from catalogue.collections import load_collections
 
@@ -51,4 +51,4 @@ def _collections(_catalogue: Catalogue, identity: tuple) -> dict:
 def collections() -> dict:
     """Curated collections by id."""
     current = catalogue()
-    return _collections(current, (id(current), len(current.cases), current.files))
+    return _collections(current, current.generation)

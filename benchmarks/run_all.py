@@ -1,0 +1,72 @@
+"""Run every benchmark and write benchmarks/RESULTS.md: machine, date, figures, goals and ratios.
+
+Run: ``make bench`` (about 15 minutes on 2 cores). Each benchmark is its own script and can run alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+
+RUNS = [
+    (
+        "Loading and validation (issue 2)",
+        ["benchmarks/bench_loader.py", "1000", "10000"],
+        "Goal: 10,000 files loaded and validated cold in at most 2 s; reloaded in at most 0.3 s when no file changed. "
+        "Baseline: the same files through pure-Python `yaml.safe_load`, no validation.",
+    ),
+    (
+        "Dashboard (issue 3)",
+        ["benchmarks/bench_app.py", "10000"],
+        "Goal at 10,000 cases: a filter change reruns Explore in at most 200 ms (median); "
+        "a browser shows the headline within 4 s.",
+    ),
+    (
+        "Load (issue 7)",
+        ["benchmarks/load_test.py", "--sessions", "25", "50", "--cases", "1000", "--seconds", "300"],
+        "Goal: no errors with 25 and 50 concurrent sessions, each opening Explore, changing a filter, "
+        "opening a case and Compare.",
+    ),
+]
+
+
+def machine() -> str:
+    """The machine the figures were measured on."""
+    memory = ""
+    try:
+        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{os.cpu_count()} cores{memory}, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    sections = []
+    for title, command, goal in RUNS:
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        lines = [line for line in result.stdout.splitlines() if "ScriptRunContext" not in line]
+        took = time.perf_counter() - start
+        sections.append(f"## {title}\n\n{goal}\n\n`python {' '.join(command)}` ({took:.0f} s):\n\n" + "\n".join(lines) + "\n")
+        print(f"done: {title} ({took:.0f} s)", file=sys.stderr)
+    RESULTS.write_text(
+        "# Benchmark results\n\n"
+        f"Measured {dt.date.today().isoformat()} on {machine()} by `make bench` (`benchmarks/run_all.py`).\n"
+        "Figures vary by a few per cent from run to run; the analysis below is in each issue's closing note.\n\n"
+        + "\n".join(sections),
+        encoding="utf-8",
+    )
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
