@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from catalogue.geography import country_name, world_countries
 from catalogue.maps import years_label
 from catalogue.schema import Case
+from catalogue.text import outcome_figures
 from catalogue.vocabulary import Vocabulary
 
 WIDTH, HEIGHT = 360, 180
@@ -72,13 +73,10 @@ def render_brief(case: Case, vocabulary: Vocabulary) -> str:
         facts.append(("Organisations", "; ".join(o.name for o in case.organisations)))
     outcomes = []
     for outcome in case.outcomes:
-        figure = ""
-        if outcome.value is not None:
-            unit = outcome.unit or ""
-            figure = f"<strong>{outcome.value:g}{e(unit)}</strong>"
-            if outcome.comparison_value is not None:
-                figure += f" against {outcome.comparison_value:g}{e(unit)} ({e(outcome.comparison_label or 'comparison')})"
-            figure += ": "
+        value, comparison = outcome_figures(outcome)
+        figure = f"<strong>{e(value)}</strong>" if value else ""
+        figure += f" against {e(comparison)}" if comparison else ""
+        figure += ": " if value else ""
         outcomes.append(f"<li>{figure}{e(outcome.text)}</li>")
     sources = "".join(
         f"<li>{_link(s.title, s.url)}{''.join(', ' + e(str(p)) for p in (s.publisher, s.year) if p)}</li>" for s in case.sources

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from catalogue.filters import PASSTHROUGH_KEYS, Filters, apply, parse_query
-from catalogue.loader import REPO_ROOT, _at, _validation_problems
+from catalogue.loader import REPO_ROOT, problem_at, validation_problems
 from catalogue.problems import Problem
 from catalogue.reader import read_yaml
 from catalogue.schema import Case, PlainText, Slug
@@ -72,26 +72,26 @@ def load_collections(
         try:
             raw = CollectionFile.model_validate(document.data)
         except ValidationError as exc:
-            problems += _validation_problems(name, exc, document)
+            problems += validation_problems(name, exc, document)
             continue
         found: list[Problem] = []
         if raw.id != path.stem:
-            found.append(_at(name, document, ("id",), f"{raw.id!r} does not match the file name {path.stem}.yaml"))
+            found.append(problem_at(name, document, ("id",), f"{raw.id!r} does not match the file name {path.stem}.yaml"))
         parsed = parse_query(raw.filter, vocabulary, cases)
         for ignored in parsed.ignored:
             key = ignored.split("=", 1)[0]
-            found.append(_at(name, document, ("filter", key), f"{ignored!r} is not a filter this catalogue knows"))
+            found.append(problem_at(name, document, ("filter", key), f"{ignored!r} is not a filter this catalogue knows"))
         for key in raw.filter:
             if key in PASSTHROUGH_KEYS:
-                found.append(_at(name, document, ("filter", key), f"{key!r} is not a filter key"))
+                found.append(problem_at(name, document, ("filter", key), f"{key!r} is not a filter key"))
         matched = {case.id for case in apply(cases, parsed.filters)}
         for index, case_id in enumerate(raw.cases):
             if case_id not in ids:
                 hint = nearest(case_id, sorted(ids))
                 suffix = f"; did you mean {hint!r}?" if hint else ""
-                found.append(_at(name, document, ("cases", index), f"{case_id!r} is not a case in the catalogue{suffix}"))
+                found.append(problem_at(name, document, ("cases", index), f"{case_id!r} is not a case in the catalogue{suffix}"))
             elif case_id not in matched:
-                found.append(_at(name, document, ("cases", index), f"{case_id!r} does not match the collection's filter"))
+                found.append(problem_at(name, document, ("cases", index), f"{case_id!r} does not match the collection's filter"))
         if found:
             problems += found
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from catalogue.geography import REGIONS, country_name
@@ -186,7 +186,7 @@ def matches(case: Case, filters: Filters, skip: str | None = None) -> bool:
         chosen = getattr(filters, spec.name)
         if not chosen:
             continue
-        have = _case_values(case, spec.name)
+        have = case_values(case, spec.name)
         if spec.name == "types" and filters.match == "all":
             if not set(chosen) <= set(have):
                 return False
@@ -208,7 +208,7 @@ def matches(case: Case, filters: Filters, skip: str | None = None) -> bool:
     return True
 
 
-def _case_values(case: Case, name: str) -> Sequence[str]:
+def case_values(case: Case, name: str) -> Sequence[str]:
     """A case's values for one multi-valued filter."""
     if name == "levels":
         return [case.level] if case.level else []
@@ -234,13 +234,8 @@ def facet_counts(cases: Sequence[Case], filters: Filters, name: str) -> Counter[
     skip = name if not (name == "types" and filters.match == "all") else None
     for case in cases:
         if matches(case, filters, skip=skip):
-            counts.update(set(_case_values(case, name)))
+            counts.update(set(case_values(case, name)))
     return counts
-
-
-def cleared(filters: Filters) -> Filters:
-    """The empty filter state (kept as a function so pages never spell out defaults)."""
-    return replace(filters, **{f.name: f.default for f in fields(Filters)})
 
 
 def _join(words: Sequence[str], conjunction: str = "and") -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,14 +61,6 @@ def unknown_country_message(code: str) -> str:
         guess = "GB"
     hint = f"; did you mean {guess!r}?" if guess else "; use an ISO 3166-1 alpha-2 code such as 'GB' or 'NZ'"
     return f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance, for sanity checks on coordinates."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 WORLD_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "world-countries.geojson"

@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from catalogue.filters import MULTI_FIELDS, Filters, _case_values, search_text
+from catalogue.filters import MULTI_FIELDS, FilterField, Filters, allowed_values, case_values, search_text
 from catalogue.frame import cases_frame
 from catalogue.maps import map_points
 from catalogue.schema import Case
@@ -33,7 +33,7 @@ class CaseIndex:
         for spec in MULTI_FIELDS:
             values: dict[str, np.ndarray] = {}
             for row, case in enumerate(self.cases):
-                for value in _case_values(case, spec.name):
+                for value in case_values(case, spec.name):
                     values.setdefault(value, np.zeros(n, dtype=bool))[row] = True
             self.has[spec.name] = values
         this_year = dt.date.today().year
@@ -44,6 +44,15 @@ class CaseIndex:
         )
         self.dated = self.start >= 0
         self.texts = [search_text(c) for c in self.cases]
+
+    @cached_property
+    def _allowed(self) -> dict[str, list[str]]:
+        """Each filter's allowed values for these cases, computed once (regions and countries scan every case)."""
+        return {spec.name: allowed_values(spec, self.vocabulary, self.cases) for spec in MULTI_FIELDS}
+
+    def allowed(self, spec: FilterField) -> list[str]:
+        """The values a filter offers for these cases (same as ``filters.allowed_values``)."""
+        return self._allowed[spec.name]
 
     def _none(self) -> np.ndarray:
         return np.zeros(len(self.cases), dtype=bool)

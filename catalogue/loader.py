@@ -83,11 +83,6 @@ class Catalogue:
         return first
 
 
-def case_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The case files named by files and folders; names starting with '_' (templates) are skipped."""
-    return list(_stamped_files(paths))
-
-
 def _stamped_files(paths: Iterable[Path | str]) -> dict[Path, tuple[int, int] | None]:
     """Case files with their (size, mtime) stamps, listed and stat'ed in one pass per folder."""
     found: dict[Path, tuple[int, int] | None] = {}
@@ -122,18 +117,18 @@ def check_text(path: str, text: str, vocabulary: Vocabulary, expected_id: str | 
     try:
         case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
     except ValidationError as exc:
-        return FileResult(path, None, tuple(_validation_problems(path, exc, document)))
-    problems = [_at(path, document, loc, message) for loc, message in run_rules(case, ERROR_RULES)]
+        return FileResult(path, None, tuple(validation_problems(path, exc, document)))
+    problems = [problem_at(path, document, loc, message) for loc, message in run_rules(case, ERROR_RULES)]
     if expected_id is not None and case.id != expected_id:
         problems.append(
-            _at(
+            problem_at(
                 path,
                 document,
                 ("id",),
                 f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}",
             )
         )
-    warnings = [_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
+    warnings = [problem_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
     return FileResult(path, None if problems else case, tuple(problems + warnings))
 
 
@@ -161,18 +156,18 @@ def check_file(path: Path, vocabulary: Vocabulary) -> FileResult:
     return check_text(name, text, vocabulary, expected_id=path.stem)
 
 
-def _at(path: str, document: Document, loc: Sequence[str | int], message: str, severity: str = "error") -> Problem:
+def problem_at(path: str, document: Document, loc: Sequence[str | int], message: str, severity: str = "error") -> Problem:
     """A problem positioned at the field ``loc`` of a document."""
     line, column = document.position(tuple(loc))
     return _problem(path, line, column, field_path(tuple(loc)), message, severity)
 
 
-def _validation_problems(path: str, exc: ValidationError, document: Document) -> list[Problem]:
+def validation_problems(path: str, exc: ValidationError, document: Document) -> list[Problem]:
     """Pydantic's errors as problems with lines and plain messages."""
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        problems.append(_at(path, document, loc, _plain_message(error, loc)))
+        problems.append(problem_at(path, document, loc, _plain_message(error, loc)))
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 

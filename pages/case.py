@@ -7,7 +7,7 @@ from catalogue.geography import country_name
 from catalogue.maps import map_points, years_label
 from catalogue.settings import case_file, edit_url
 from catalogue.similar import similar_cases
-from catalogue.text import md_escape, md_link
+from catalogue.text import md_escape, md_link, outcome_figures
 from ui import data
 from ui.components import CASE_PAGE, case_map, page_link, share_control
 from ui.entry import through_app
@@ -69,14 +69,10 @@ if case.outcomes:
     st.subheader("Outcomes")
     for outcome in case.outcomes:
         source = next(s for s in case.sources if s.id == outcome.source)
-        figure = ""
-        if outcome.value is not None:
-            unit = f" {outcome.unit}" if outcome.unit else ""
-            figure = f"**{outcome.value:g}{md_escape(unit)}**"
-            if outcome.comparison_value is not None:
-                against = md_escape(outcome.comparison_label or "comparison")
-                figure += f" against **{outcome.comparison_value:g}{md_escape(unit)}** for {against}"
-            figure += " · "
+        value, comparison = outcome_figures(outcome)
+        figure = f"**{md_escape(value)}**" if value else ""
+        figure += f" against {md_escape(comparison)}" if comparison else ""
+        figure += " · " if value else ""
         st.markdown(f"- {figure}{md_escape(outcome.text)} *(source: {md_escape(source.title)})*")
 
 left, right = st.columns(2, gap="large")

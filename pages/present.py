@@ -9,7 +9,7 @@ import streamlit as st
 from catalogue.filters import describe, parse_query
 from catalogue.geography import country_name
 from catalogue.maps import map_points, years_label
-from catalogue.text import md_escape
+from catalogue.text import md_escape, outcome_figures
 from ui import data
 from ui.components import case_map
 from ui.entry import through_app
@@ -66,13 +66,10 @@ else:
         ]
         st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in facts))
         for outcome in case.outcomes:
-            figure = ""
-            if outcome.value is not None:
-                unit = md_escape(outcome.unit or "")
-                figure = f"**{outcome.value:g}{unit}**"
-                if outcome.comparison_value is not None:
-                    figure += f" vs {outcome.comparison_value:g}{unit} ({md_escape(outcome.comparison_label or 'comparison')})"
-                figure += ": "
+            value, comparison = outcome_figures(outcome)
+            figure = f"**{md_escape(value)}**" if value else ""
+            figure += f" against {md_escape(comparison)}" if comparison else ""
+            figure += ": " if value else ""
             st.markdown(f"- {figure}{md_escape(outcome.text)}")
     with right:
         case_map(map_points([case], vocabulary), key="present-case-map", height=360)

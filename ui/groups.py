@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, Filters, allowed_values, parse_query
+from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, Filters, parse_query
 from catalogue.geography import country_name
 from catalogue.index import CaseIndex
 from ui.urlstate import UrlState
@@ -29,7 +29,7 @@ def group_b_filters(index: CaseIndex) -> Filters:
     columns = st.columns(len(FIELDS))
     chosen = {}
     for column, spec in zip(columns, FIELDS, strict=True):
-        options = allowed_values(spec, index.vocabulary, index.cases)
+        options = index.allowed(spec)
         label = (
             (lambda v: country_name(v))
             if spec.name == "countries"

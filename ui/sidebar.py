@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, FilterField, Filters, allowed_values, parse_query
+from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, FilterField, Filters, parse_query
 from catalogue.geography import country_name
 from catalogue.index import CaseIndex
 from catalogue.schema import Case
@@ -98,7 +98,7 @@ def render_sidebar(index: CaseIndex, page: str, collections: dict) -> Filters:
     with st.sidebar:
         st.header("Filter cases")
         for spec in MULTI_FIELDS:
-            options = allowed_values(spec, vocabulary, cases)
+            options = index.allowed(spec)
             counts = index.facet_counts(filters, spec.name)
             st.multiselect(
                 spec.label,
