@@ -10,39 +10,10 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from catalogue.geography import country_name, world_countries
-from catalogue.maps import years_label
+from catalogue.locator import locator_svg
+from catalogue.presentation import labels, outcome_lines, source_details, where_label, years_label
 from catalogue.schema import Case
-from catalogue.text import outcome_figures
 from catalogue.vocabulary import Vocabulary
-
-WIDTH, HEIGHT = 360, 180
-
-
-def _xy(lon: float, lat: float) -> tuple[float, float]:
-    """Equirectangular projection onto the locator's box."""
-    return (lon + 180) / 360 * WIDTH, (90 - lat) / 180 * HEIGHT
-
-
-def locator_svg(case: Case, colour: str) -> str:
-    """A small world map with the case's locations marked."""
-    paths = []
-    for feature in world_countries()["features"]:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        highlight = feature["properties"]["iso_a2"] in case.countries
-        for polygon in polygons:
-            ring = polygon[0]
-            d = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (_xy(lon, lat) for lon, lat in ring)) + "Z"
-            paths.append(f'<path d="{d}" fill="{"#C7DDF0" if highlight else "#E8ECF0"}" stroke="#B8C2CC" stroke-width="0.3"/>')
-    dots = "".join(
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}" stroke="white" stroke-width="1"/>'
-        for x, y in (_xy(loc.lon, loc.lat) for loc in case.locations)
-    )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
-        f'aria-label="Locator map">{"".join(paths)}{dots}</svg>'
-    )
 
 
 def _link(title: str, url: str) -> str:
@@ -57,29 +28,21 @@ def render_brief(case: Case, vocabulary: Vocabulary) -> str:
     e = html.escape
     evidence = vocabulary.terms("evidence")[case.evidence]
     facts = [
-        (
-            "Where",
-            ", ".join(country_name(c) for c in case.countries)
-            + " · "
-            + "; ".join(f"{loc.name} ({vocabulary.label('precisions', loc.precision).lower()})" for loc in case.locations),
-        ),
+        ("Where", where_label(case)),
         ("When", years_label(case)),
         ("Status", vocabulary.label("statuses", case.status)),
-        ("Co-production types", ", ".join(vocabulary.label("types", t) for t in case.types)),
-        ("Sectors", ", ".join(vocabulary.label("sectors", s) for s in case.sectors)),
+        ("Co-production types", labels(vocabulary, "types", case.types)),
+        ("Sectors", labels(vocabulary, "sectors", case.sectors)),
         ("Evidence", f"{evidence.label}: {evidence.definition}"),
     ]
     if case.organisations:
         facts.append(("Organisations", "; ".join(o.name for o in case.organisations)))
-    outcomes = []
-    for outcome in case.outcomes:
-        value, comparison = outcome_figures(outcome)
-        figure = f"<strong>{e(value)}</strong>" if value else ""
-        figure += f" against {e(comparison)}" if comparison else ""
-        figure += ": " if value else ""
-        outcomes.append(f"<li>{figure}{e(outcome.text)}</li>")
+    outcomes = [
+        f"<li><strong>{e(line.headline)}</strong>: {e(line.text)}</li>" if line.headline else f"<li>{e(line.text)}</li>"
+        for line in outcome_lines(case)
+    ]
     sources = "".join(
-        f"<li>{_link(s.title, s.url)}{''.join(', ' + e(str(p)) for p in (s.publisher, s.year) if p)}</li>" for s in case.sources
+        f"<li>{_link(s.title, s.url)}{', ' + e(source_details(s)) if source_details(s) else ''}</li>" for s in case.sources
     )
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in facts)
     outcomes_html = f"<h2>Outcomes</h2><ul>{''.join(outcomes)}</ul>" if outcomes else ""

@@ -16,6 +16,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from catalogue.geography import country_name, world_countries
+from catalogue.presentation import years_label
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
@@ -38,13 +39,6 @@ def hex_to_rgb(colour: str, alpha: int = 210) -> list[int]:
     """'#0072B2' -> [0, 114, 178, alpha], the colour format deck.gl reads."""
     colour = colour.lstrip("#")
     return [int(colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
-
-
-def years_label(case: Case) -> str:
-    """'2008-', '1990-2004' or 'dates not given'."""
-    if case.started is None:
-        return "dates not given" if case.ended is None else f"ended {case.ended}"
-    return f"{case.started}-{case.ended}" if case.ended is not None else f"{case.started}-"
 
 
 def map_points(cases: Sequence[Case], vocabulary: Vocabulary, *, escape: bool = False) -> list[dict]:

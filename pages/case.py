@@ -3,11 +3,11 @@
 import streamlit as st
 
 from catalogue.brief import render_brief
-from catalogue.geography import country_name
-from catalogue.maps import map_points, years_label
+from catalogue.maps import map_points
+from catalogue.presentation import case_facts, organisation_line, outcome_lines, source_details
 from catalogue.settings import case_file, edit_url
 from catalogue.similar import similar_cases
-from catalogue.text import md_escape, md_link, outcome_figures
+from catalogue.text import md_escape, md_link
 from ui import data
 from ui.components import CASE_PAGE, case_map, page_link, share_control
 from ui.entry import through_app
@@ -37,18 +37,8 @@ st.markdown(f"##### {md_escape(case.summary)}")
 
 facts, where = st.columns([3, 2], gap="large")
 with facts:
-    evidence = vocabulary.terms("evidence")[case.evidence]
-    rows = [
-        ("Countries", ", ".join(country_name(c) for c in case.countries) + f" ({', '.join(case.regions)})"),
-        ("Places", "; ".join(f"{loc.name} ({vocabulary.label('precisions', loc.precision).lower()})" for loc in case.locations)),
-        ("Years", years_label(case)),
-        ("Status", vocabulary.label("statuses", case.status)),
-        ("Scale", vocabulary.label("scales", case.scale) if case.scale else "not stated"),
-        ("Level", vocabulary.label("levels", case.level) if case.level else "not stated"),
-        ("Sectors", ", ".join(vocabulary.label("sectors", s) for s in case.sectors)),
-        ("Evidence", f"{evidence.label}: {evidence.definition}"),
-    ]
-    st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in rows))
+    facts_shown = [fact for fact in case_facts(case, vocabulary) if fact.label != "Co-production types"]
+    st.markdown("\n".join(f"- **{fact.label}:** {md_escape(fact.value)}" for fact in facts_shown))
     st.markdown("**Co-production types**")
     for key in case.types:
         term = vocabulary.terms("types")[key]
@@ -67,13 +57,9 @@ if case.description:
 
 if case.outcomes:
     st.subheader("Outcomes")
-    for outcome in case.outcomes:
-        source = next(s for s in case.sources if s.id == outcome.source)
-        value, comparison = outcome_figures(outcome)
-        figure = f"**{md_escape(value)}**" if value else ""
-        figure += f" against {md_escape(comparison)}" if comparison else ""
-        figure += " · " if value else ""
-        st.markdown(f"- {figure}{md_escape(outcome.text)} *(source: {md_escape(source.title)})*")
+    for line in outcome_lines(case):
+        figure = f"**{md_escape(line.headline)}** · " if line.headline else ""
+        st.markdown(f"- {figure}{md_escape(line.text)} *(source: {md_escape(line.source.title)})*")
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -82,11 +68,7 @@ with left:
         st.markdown("\n".join(f"- **{m.year}** {md_escape(m.event)}" for m in sorted(case.milestones, key=lambda m: m.year)))
     if case.organisations or case.participants:
         st.subheader("Who takes part")
-        lines = [
-            f"- **{md_escape(o.name)}** ({vocabulary.label('organisation_kinds', o.kind).lower()})"
-            + (f": {md_escape(o.role)}" if o.role else "")
-            for o in case.organisations
-        ]
+        lines = [f"- {md_escape(organisation_line(o, vocabulary))}" for o in case.organisations]
         if case.participants:
             lines.append("- Participants: " + md_escape(", ".join(case.participants)))
         st.markdown("\n".join(lines))
@@ -101,7 +83,7 @@ with right:
 st.subheader("Sources")
 st.markdown(
     "\n".join(
-        f"1. {md_link(s.title, s.url)}" + "".join(f", {md_escape(str(part))}" for part in (s.publisher, s.year) if part)
+        f"1. {md_link(s.title, s.url)}" + (f", {md_escape(source_details(s))}" if source_details(s) else "")
         for s in case.sources
     )
 )

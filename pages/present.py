@@ -7,9 +7,9 @@ No sidebar and no editing controls; the filters come from the URL, and so does t
 import streamlit as st
 
 from catalogue.filters import describe, parse_query
-from catalogue.geography import country_name
-from catalogue.maps import map_points, years_label
-from catalogue.text import md_escape, outcome_figures
+from catalogue.maps import map_points
+from catalogue.presentation import outcome_lines, slide_facts
+from catalogue.text import md_escape
 from ui import data
 from ui.components import case_map
 from ui.entry import through_app
@@ -58,19 +58,10 @@ else:
     st.markdown(f"**{md_escape(case.summary)}**")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        facts = [
-            ("Where", ", ".join(country_name(c) for c in case.countries) + ": " + "; ".join(loc.name for loc in case.locations)),
-            ("When", years_label(case)),
-            ("Types", ", ".join(vocabulary.label("types", t) for t in case.types)),
-            ("Evidence", vocabulary.label("evidence", case.evidence)),
-        ]
-        st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in facts))
-        for outcome in case.outcomes:
-            value, comparison = outcome_figures(outcome)
-            figure = f"**{md_escape(value)}**" if value else ""
-            figure += f" against {md_escape(comparison)}" if comparison else ""
-            figure += ": " if value else ""
-            st.markdown(f"- {figure}{md_escape(outcome.text)}")
+        st.markdown("\n".join(f"- **{fact.label}:** {md_escape(fact.value)}" for fact in slide_facts(case, vocabulary)))
+        for line in outcome_lines(case):
+            figure = f"**{md_escape(line.headline)}**: " if line.headline else ""
+            st.markdown(f"- {figure}{md_escape(line.text)}")
     with right:
         case_map(map_points([case], vocabulary), key="present-case-map", height=360)
 

@@ -88,7 +88,7 @@ def test_brief_contains_facts_outcomes_and_sources(bundled):
     for source in case.sources:
         assert f'href="{source.url}"' in brief.replace("&amp;", "&")
         assert source.title.replace("'", "&#x27;") in brief
-    assert "<strong>39%</strong> against 22%" in brief and "<svg" in brief
+    assert "<strong>39% against 22% for users of traditional mental health services</strong>" in brief and "<svg" in brief
 
 
 def test_brief_escapes_case_text(bundled):

@@ -17,11 +17,3 @@ def test_links_only_to_http():
     assert md_link("Bad", "javascript:alert(1)") == "Bad"
     assert md_link("Bad", "data:text/html,hi") == "Bad"
 
-
-def test_outcome_figures_put_a_space_only_before_word_units(bundled):
-    from catalogue.text import outcome_figures
-
-    marco = bundled.by_id["marco-cavallo-centre"].outcomes[1]
-    assert outcome_figures(marco) == ("39%", "22% for users of traditional mental health services")
-    households = bundled.by_id["shack-dwellers-federation-of-namibia"].outcomes[0]
-    assert outcome_figures(households) == ("3200 households", None)
