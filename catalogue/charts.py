@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from catalogue.facets import Facet
 from catalogue.filters import Filters, describe
 from catalogue.geography import REGIONS, country_name, world_countries
 from catalogue.schema import Case
@@ -377,23 +378,18 @@ def type_profile_figure(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fig
 # Group against group --------------------------------------------------------------------
 
 
-def shares_table(groups: dict[str, Sequence[Case]], facet: str, vocabulary: Vocabulary) -> pd.DataFrame:
+def shares_table(groups: dict[str, Sequence[Case]], facet: Facet, vocabulary: Vocabulary) -> pd.DataFrame:
     """For each group, count and share of its cases with each value of a facet."""
     rows = []
-    for value in vocabulary.keys(facet):
-        row = {"value": vocabulary.label(facet, value)}
+    everyone = [case for cases in groups.values() for case in cases]
+    for value in facet.options(vocabulary, everyone):
+        row: dict[str, object] = {"value": facet.label_of(value, vocabulary)}
         for name, cases in groups.items():
-            n = sum(value in _values(c, facet) for c in cases)
+            n = sum(value in facet.values(c) for c in cases)
             row[f"{name} cases"] = n
             row[f"{name} share"] = round(100 * n / len(cases), 1) if cases else 0.0
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def _values(case: Case, facet: str) -> list[str]:
-    """A case's values for a vocabulary facet."""
-    single = {"evidence": case.evidence, "scales": case.scale, "statuses": case.status, "levels": case.level}
-    return [single[facet]] if facet in single else list(getattr(case, facet))
 
 
 def shares_figure(table: pd.DataFrame, groups: Sequence[str], title: str) -> go.Figure:

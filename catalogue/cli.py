@@ -126,7 +126,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write exactly the cases a filter selects, in one format: the same bytes as the app's downloads."""
     from catalogue.export import filename, render
-    from catalogue.filters import MULTI_FIELDS, apply, parse_query
+    from catalogue.facets import FACETS
+    from catalogue.filters import apply, parse_query
     from catalogue.vocabulary import load_vocabulary
 
     catalogue = load_catalogue(args.cases or default_cases_dir())
@@ -134,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         names = ", ".join(_display(path) for path in catalogue.invalid_files)
         print(f"warning: left out {len(catalogue.invalid_files)} invalid case file(s): {names}", file=sys.stderr)
     vocabulary = load_vocabulary()
-    query = {spec.key: getattr(args, spec.key) for spec in MULTI_FIELDS if getattr(args, spec.key)}
+    query = {facet.key: getattr(args, facet.key) for facet in FACETS if getattr(args, facet.key)}
     query.update({k: [v] for k, v in (("q", args.q), ("from", args.year_from), ("to", args.year_to), ("match", args.match)) if v})
     parsed = parse_query(query, vocabulary, catalogue.cases)
     if parsed.ignored:

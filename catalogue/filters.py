@@ -13,37 +13,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from catalogue.geography import REGIONS, country_name
-from catalogue.schema import Case
+from catalogue.facets import BY_NAME, COUNTRIES, FACETS, TYPES, Facet
+from catalogue.schema import MAX_YEAR, MIN_YEAR, Case
 from catalogue.vocabulary import Vocabulary
 
 Match = Literal["any", "all"]
 MAX_QUERY_LENGTH = 200
-MIN_YEAR, MAX_YEAR = 1800, 2100
-
-
-@dataclass(frozen=True)
-class FilterField:
-    """One multi-valued filter: its URL key, the case attribute it reads and its vocabulary facet."""
-
-    name: str
-    key: str
-    label: str
-    facet: str | None
-
-
-#: The multi-valued filters, declared once: URL key, label and where the values come from.
-MULTI_FIELDS: tuple[FilterField, ...] = (
-    FilterField("types", "type", "Co-production type", "types"),
-    FilterField("levels", "level", "Level", "levels"),
-    FilterField("sectors", "sector", "Sector", "sectors"),
-    FilterField("regions", "region", "World region", None),
-    FilterField("countries", "country", "Country", None),
-    FilterField("statuses", "status", "Status", "statuses"),
-    FilterField("evidence", "evidence", "Evidence", "evidence"),
-)
+#: Facets whose choice can be turned into "all but these" (URL: exclude=<facet key>).
+EXCLUDABLE: tuple[Facet, ...] = (COUNTRIES,)
 #: Every URL key the filters use (the app binds its widgets to these).
-QUERY_KEYS: tuple[str, ...] = (*(f.key for f in MULTI_FIELDS), "match", "q", "from", "to")
+QUERY_KEYS: tuple[str, ...] = (*(f.key for f in FACETS), "exclude", "match", "q", "from", "to", "undated")
 
 
 @dataclass(frozen=True)
@@ -57,10 +36,14 @@ class Filters:
     countries: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    #: Names of facets whose chosen values are excluded rather than required.
+    exclude: tuple[str, ...] = ()
     match: Match = "any"
     q: str = ""
     year_from: int | None = None
     year_to: int | None = None
+    #: With a period set: also keep cases whose dates the sources do not give.
+    undated: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -70,10 +53,12 @@ class Filters:
     def to_query(self) -> dict[str, list[str]]:
         """The URL query for this state: repeated keys, defaults left out."""
         query: dict[str, list[str]] = {}
-        for spec in MULTI_FIELDS:
-            values = getattr(self, spec.name)
+        for facet in FACETS:
+            values = getattr(self, facet.name)
             if values:
-                query[spec.key] = list(values)
+                query[facet.key] = list(values)
+        if self.exclude:
+            query["exclude"] = [BY_NAME[name].key for name in self.exclude]
         if self.match != "any":
             query["match"] = [self.match]
         if self.q:
@@ -82,7 +67,18 @@ class Filters:
             query["from"] = [str(self.year_from)]
         if self.year_to is not None:
             query["to"] = [str(self.year_to)]
+        if self.undated:
+            query["undated"] = ["1"]
         return query
+
+    @property
+    def has_period(self) -> bool:
+        """Whether a period (from and/or to) is set."""
+        return self.year_from is not None or self.year_to is not None
+
+    def excludes(self, facet: Facet) -> bool:
+        """Whether this facet's chosen values are excluded rather than required."""
+        return facet.name in self.exclude
 
 
 @dataclass
@@ -91,17 +87,6 @@ class ParsedQuery:
 
     filters: Filters
     ignored: list[str] = field(default_factory=list)
-
-
-def allowed_values(spec: FilterField, vocabulary: Vocabulary, cases: Sequence[Case]) -> list[str]:
-    """The values a filter accepts, in display order."""
-    if spec.facet is not None:
-        return vocabulary.keys(spec.facet)
-    if spec.name == "regions":
-        present = {r for case in cases for r in case.regions}
-        return [r for r in REGIONS if r in present]
-    codes = {c for case in cases for c in case.countries}
-    return sorted(codes, key=country_name)
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -120,17 +105,23 @@ def parse_query(query: Mapping[str, Sequence[str] | str], vocabulary: Vocabulary
     values = {k: ([v] if isinstance(v, str) else list(v)) for k, v in query.items()}
     ignored: list[str] = []
     chosen: dict[str, object] = {}
-    for spec in MULTI_FIELDS:
-        allowed = allowed_values(spec, vocabulary, cases)
-        lookup = {a.casefold(): a for a in allowed}
+    for facet in FACETS:
+        lookup = {a.casefold(): a for a in facet.options(vocabulary, cases)}
         kept = []
-        for raw in _split(values.get(spec.key, [])):
+        for raw in _split(values.get(facet.key, [])):
             match = lookup.get(raw.casefold())
             if match is None:
-                ignored.append(f"{spec.key}={raw[:40]}")
+                ignored.append(f"{facet.key}={raw[:40]}")
             elif match not in kept:
                 kept.append(match)
-        chosen[spec.name] = tuple(kept)
+        chosen[facet.name] = tuple(kept)
+    excludable = {facet.key: facet.name for facet in EXCLUDABLE}
+    exclude = []
+    for raw in _split(values.get("exclude", [])):
+        if raw.casefold() in excludable:
+            exclude.append(excludable[raw.casefold()])
+        else:
+            ignored.append(f"exclude={raw[:40]}")
     match = (values.get("match") or ["any"])[-1].strip().lower()
     if match not in ("any", "all"):
         ignored.append(f"match={match[:40]}")
@@ -152,9 +143,21 @@ def parse_query(query: Mapping[str, Sequence[str] | str], vocabulary: Vocabulary
     if years["from"] is not None and years["to"] is not None and years["from"] > years["to"]:
         ignored.append(f"from={years['from']} is after to={years['to']}; swapped")
         years["from"], years["to"] = years["to"], years["from"]
+    undated_raw = (values.get("undated") or [""])[-1].strip().lower()
+    if undated_raw not in ("", "0", "1", "true", "false", "yes", "no"):
+        ignored.append(f"undated={undated_raw[:40]}")
+    undated = undated_raw in ("1", "true", "yes")
     known = set(QUERY_KEYS)
     ignored.extend(f"{k}" for k in values if k not in known and k not in PASSTHROUGH_KEYS)
-    filters = Filters(match=match, q=q, year_from=years["from"], year_to=years["to"], **chosen)  # type: ignore[arg-type]
+    filters = Filters(
+        exclude=tuple(exclude),
+        match=match,  # type: ignore[arg-type]
+        q=q,
+        year_from=years["from"],
+        year_to=years["to"],
+        undated=undated,
+        **chosen,  # type: ignore[arg-type]
+    )
     return ParsedQuery(filters=filters, ignored=ignored)
 
 
@@ -164,12 +167,37 @@ PASSTHROUGH_KEYS = frozenset({"id", "case", "collection", "present", "step", "em
 }
 
 
-def _span(case: Case) -> tuple[int, int] | None:
-    """The years a case ran: from its start to its end, or to this year if not ended."""
+def span(case: Case, this_year: int | None = None) -> tuple[int, int | None] | None:
+    """The years a case is known to run: (start, end), end None when the sources do not give it.
+
+    An active case runs to this year; an ended one to its end year; any other case's
+    end is unknown. None when the start is not known.
+    """
     if case.started is None:
         return None
-    end = case.ended if case.ended is not None else dt.date.today().year
-    return case.started, end
+    if case.ended is not None:
+        return case.started, case.ended
+    if case.status == "active":
+        return case.started, this_year if this_year is not None else dt.date.today().year
+    return case.started, None
+
+
+def in_period(case: Case, filters: Filters) -> bool:
+    """Whether a case ran in the chosen period, as far as its dates show.
+
+    A case without a start year, or whose end is unknown and may or may not reach into
+    the period, is kept only when ``filters.undated`` asks for uncertain cases too.
+    """
+    known = span(case)
+    if known is None:
+        return filters.undated
+    start, end = known
+    if filters.year_to is not None and start > filters.year_to:
+        return False
+    if end is None:
+        starts_inside = filters.year_from is None or start >= filters.year_from
+        return starts_inside or filters.undated
+    return filters.year_from is None or end >= filters.year_from
 
 
 def search_text(case: Case) -> str:
@@ -178,47 +206,29 @@ def search_text(case: Case) -> str:
     return " ".join(parts).casefold()
 
 
+def facet_passes(case: Case, facet: Facet, filters: Filters) -> bool:
+    """Whether a case passes one facet's choice (any chosen value; all for types when match=all; none when excluded)."""
+    chosen = getattr(filters, facet.name)
+    if not chosen:
+        return True
+    have = set(facet.values(case))
+    if filters.excludes(facet):
+        return not have & set(chosen)
+    if facet is TYPES and filters.match == "all":
+        return set(chosen) <= have
+    return bool(have & set(chosen))
+
+
 def matches(case: Case, filters: Filters, skip: str | None = None) -> bool:
-    """Whether a case passes every filter (except ``skip``, used for facet counts)."""
-    for spec in MULTI_FIELDS:
-        if spec.name == skip:
-            continue
-        chosen = getattr(filters, spec.name)
-        if not chosen:
-            continue
-        have = case_values(case, spec.name)
-        if spec.name == "types" and filters.match == "all":
-            if not set(chosen) <= set(have):
-                return False
-        elif not set(chosen) & set(have):
+    """Whether a case passes every filter (except the facet named ``skip``, used for facet counts)."""
+    for facet in FACETS:
+        if facet.name != skip and not facet_passes(case, facet, filters):
             return False
     if filters.q and skip != "q":
         text = search_text(case)
         if not all(word in text for word in filters.q.casefold().split()):
             return False
-    if (filters.year_from is not None or filters.year_to is not None) and skip != "period":
-        span = _span(case)
-        if span is None:
-            return False
-        start, end = span
-        if filters.year_to is not None and start > filters.year_to:
-            return False
-        if filters.year_from is not None and end < filters.year_from:
-            return False
-    return True
-
-
-def case_values(case: Case, name: str) -> Sequence[str]:
-    """A case's values for one multi-valued filter."""
-    if name == "levels":
-        return [case.level] if case.level else []
-    if name == "statuses":
-        return [case.status]
-    if name == "evidence":
-        return [case.evidence]
-    if name == "regions":
-        return case.regions
-    return getattr(case, name)
+    return not (filters.has_period and skip != "period" and not in_period(case, filters))
 
 
 def apply(cases: Iterable[Case], filters: Filters) -> list[Case]:
@@ -231,10 +241,11 @@ def apply(cases: Iterable[Case], filters: Filters) -> list[Case]:
 def facet_counts(cases: Sequence[Case], filters: Filters, name: str) -> Counter[str]:
     """How many cases each value of one filter would match, given all the other filters."""
     counts: Counter[str] = Counter()
-    skip = name if not (name == "types" and filters.match == "all") else None
+    facet = BY_NAME[name]
+    skip = name if not (facet is TYPES and filters.match == "all") else None
     for case in cases:
         if matches(case, filters, skip=skip):
-            counts.update(set(case_values(case, name)))
+            counts.update(set(facet.values(case)))
     return counts
 
 
@@ -246,32 +257,42 @@ def _join(words: Sequence[str], conjunction: str = "and") -> str:
 
 
 def describe(filters: Filters, vocabulary: Vocabulary) -> str:
-    """The selection as a plain sentence, e.g. 'Co-governance cases in Europe and Oceania, 1990-2020'."""
+    """The selection as a plain sentence, e.g. 'Co-governance or co-design cases in Europe, 1990 to 2020'.
+
+    'or' joins the values of one facet (a case needs any of them), 'and' only joins
+    types when every chosen type is required.
+    """
     if filters.is_empty:
         return "All cases in the catalogue"
-    types = [vocabulary.label("types", t) for t in filters.types]
+
+    def labels(name: str) -> list[str]:
+        facet = BY_NAME[name]
+        return [facet.label_of(value, vocabulary) for value in getattr(filters, name)]
+
+    types = labels("types")
     types = types[:1] + [label.lower() for label in types[1:]]
     subject = _join(types, "and" if filters.match == "all" else "or") + " cases" if types else "Cases"
-    parts = [subject]
     qualifiers = []
     if filters.sectors:
-        qualifiers.append("in " + _join([vocabulary.label("sectors", s).lower() for s in filters.sectors], "or"))
-    places = [*filters.regions, *(country_name(c) for c in filters.countries)]
-    if places:
-        qualifiers.append("in " + _join(places))
+        qualifiers.append("in " + _join([label.lower() for label in labels("sectors")], "or"))
+    if filters.regions:
+        qualifiers.append("in " + _join(labels("regions"), "or"))
+    if filters.countries:
+        place = _join(labels("countries"), "or")
+        qualifiers.append(f"outside {_join(labels('countries'), 'and')}" if filters.excludes(COUNTRIES) else f"in {place}")
     if filters.levels:
-        qualifiers.append("at " + _join([vocabulary.label("levels", x).lower() for x in filters.levels], "or") + " level")
+        qualifiers.append("at " + _join([label.lower() for label in labels("levels")], "or") + " level")
     if filters.statuses:
-        qualifiers.append("that are " + _join([vocabulary.label("statuses", x).lower() for x in filters.statuses], "or"))
+        qualifiers.append("that are " + _join([label.lower() for label in labels("statuses")], "or"))
     if filters.evidence:
-        qualifiers.append(
-            "with " + _join([vocabulary.label("evidence", x).lower() for x in filters.evidence], "or") + " evidence"
-        )
+        qualifiers.append("with " + _join([label.lower() for label in labels("evidence")], "or") + " evidence")
     if filters.q:
         qualifiers.append(f'mentioning "{filters.q}"')
-    sentence = " ".join([*parts, *qualifiers])
-    if filters.year_from is not None or filters.year_to is not None:
+    sentence = " ".join([subject, *qualifiers])
+    if filters.has_period:
         start = filters.year_from if filters.year_from is not None else "…"
         end = filters.year_to if filters.year_to is not None else "today"
-        sentence += f", {start}-{end}"
+        sentence += f", active {start} to {end}"
+        if filters.undated:
+            sentence += " (with cases whose dates are unknown)"
     return sentence

@@ -15,7 +15,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from catalogue.filters import MULTI_FIELDS, FilterField, Filters, allowed_values, case_values, search_text
+from catalogue.facets import BY_NAME, FACETS, TYPES, Facet
+from catalogue.filters import Filters, search_text, span
 from catalogue.frame import cases_frame
 from catalogue.maps import map_points
 from catalogue.schema import Case
@@ -30,29 +31,28 @@ class CaseIndex:
         self.vocabulary = vocabulary
         n = len(self.cases)
         self.has: dict[str, dict[str, np.ndarray]] = {}
-        for spec in MULTI_FIELDS:
+        for facet in FACETS:
             values: dict[str, np.ndarray] = {}
             for row, case in enumerate(self.cases):
-                for value in case_values(case, spec.name):
+                for value in facet.values(case):
                     values.setdefault(value, np.zeros(n, dtype=bool))[row] = True
-            self.has[spec.name] = values
+            self.has[facet.name] = values
         this_year = dt.date.today().year
-        self.start = np.array([c.started if c.started is not None else -1 for c in self.cases], dtype=np.int32)
-        self.end = np.array(
-            [(c.ended if c.ended is not None else this_year) if c.started is not None else -1 for c in self.cases],
-            dtype=np.int32,
-        )
-        self.dated = self.start >= 0
+        spans = [span(case, this_year) for case in self.cases]
+        self.dated = np.array([known is not None for known in spans], dtype=bool)
+        self.start = np.array([known[0] if known else -1 for known in spans], dtype=np.int32)
+        #: The end year; -1 where the start or the end is not known.
+        self.end = np.array([known[1] if known and known[1] is not None else -1 for known in spans], dtype=np.int32)
         self.texts = [search_text(c) for c in self.cases]
 
     @cached_property
-    def _allowed(self) -> dict[str, list[str]]:
-        """Each filter's allowed values for these cases, computed once (regions and countries scan every case)."""
-        return {spec.name: allowed_values(spec, self.vocabulary, self.cases) for spec in MULTI_FIELDS}
+    def _options(self) -> dict[str, list[str]]:
+        """Each facet's options for these cases, computed once (regions and countries scan every case)."""
+        return {facet.name: facet.options(self.vocabulary, self.cases) for facet in FACETS}
 
-    def allowed(self, spec: FilterField) -> list[str]:
-        """The values a filter offers for these cases (same as ``filters.allowed_values``)."""
-        return self._allowed[spec.name]
+    def options(self, facet: Facet) -> list[str]:
+        """The values a facet offers for these cases (same as ``facet.options``)."""
+        return self._options[facet.name]
 
     def _none(self) -> np.ndarray:
         return np.zeros(len(self.cases), dtype=bool)
@@ -60,35 +60,45 @@ class CaseIndex:
     def _all(self) -> np.ndarray:
         return np.ones(len(self.cases), dtype=bool)
 
-    def _facet_mask(self, name: str, filters: Filters) -> np.ndarray | None:
-        """Cases passing one multi-valued filter, or None when it is not set."""
-        chosen = getattr(filters, name)
+    def _facet_mask(self, facet: Facet, filters: Filters) -> np.ndarray | None:
+        """Cases passing one facet's choice, or None when it is not set (see ``filters.facet_passes``)."""
+        chosen = getattr(filters, facet.name)
         if not chosen:
             return None
-        masks = [self.has[name].get(value, self._none()) for value in chosen]
-        if name == "types" and filters.match == "all":
+        masks = [self.has[facet.name].get(value, self._none()) for value in chosen]
+        if filters.excludes(facet):
+            return ~np.logical_or.reduce(masks)
+        if facet is TYPES and filters.match == "all":
             return np.logical_and.reduce(masks)
         return np.logical_or.reduce(masks)
 
+    def _period_mask(self, filters: Filters) -> np.ndarray:
+        """Cases that ran in the period as far as their dates show (see ``filters.in_period``)."""
+        ends_known = self.end >= 0
+        period = self.dated.copy()
+        if filters.year_to is not None:
+            period &= self.start <= filters.year_to
+        if filters.year_from is not None:
+            starts_inside = self.start >= filters.year_from
+            period &= np.where(ends_known, self.end >= filters.year_from, starts_inside | filters.undated)
+        if filters.undated:
+            period |= ~self.dated
+        return period
+
     def _other_masks(self, filters: Filters, skip: str | None) -> np.ndarray:
-        """Cases passing every filter except ``skip``."""
+        """Cases passing every filter except the facet named ``skip``."""
         mask = self._all()
-        for spec in MULTI_FIELDS:
-            if spec.name == skip:
+        for facet in FACETS:
+            if facet.name == skip:
                 continue
-            facet = self._facet_mask(spec.name, filters)
-            if facet is not None:
-                mask &= facet
+            chosen = self._facet_mask(facet, filters)
+            if chosen is not None:
+                mask &= chosen
         if filters.q:
             words = filters.q.casefold().split()
             mask &= np.fromiter((all(w in text for w in words) for text in self.texts), dtype=bool, count=len(self.texts))
-        if filters.year_from is not None or filters.year_to is not None:
-            period = self.dated.copy()
-            if filters.year_to is not None:
-                period &= self.start <= filters.year_to
-            if filters.year_from is not None:
-                period &= self.end >= filters.year_from
-            mask &= period
+        if filters.has_period:
+            mask &= self._period_mask(filters)
         return mask
 
     def mask(self, filters: Filters) -> np.ndarray:
@@ -103,7 +113,7 @@ class CaseIndex:
 
     def facet_counts(self, filters: Filters, name: str) -> Counter[str]:
         """Counts per value of one facet given the other filters (same as ``filters.facet_counts``)."""
-        skip = None if (name == "types" and filters.match == "all") else name
+        skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name
         base = self._other_masks(filters, skip=skip)
         return Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
 

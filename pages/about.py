@@ -3,11 +3,9 @@
 import streamlit as st
 
 from catalogue.text import md_escape
-from ui import data
-from ui.entry import through_app
+from ui import data, view
 
-through_app()
-
+view.filters()  # every page starts from the view app.py set (see ui/view.py)
 vocabulary = data.vocabulary()
 catalogue = data.catalogue()
 

@@ -8,12 +8,10 @@ from catalogue.presentation import case_facts, organisation_line, outcome_lines,
 from catalogue.settings import case_file, edit_url
 from catalogue.similar import similar_cases
 from catalogue.text import md_escape, md_link
-from ui import data
-from ui.components import CASE_PAGE, case_map, page_link, share_control
-from ui.entry import through_app
+from ui import data, routes, view
+from ui.components import case_map, page_link, share_control
 
-through_app()
-
+filters = view.filters()
 catalogue, vocabulary = data.catalogue(), data.vocabulary()
 # Streamlit's page switches leave history entries without `id`; going Back to one
 # should show the case this session was reading, so the last id is kept and restored.
@@ -28,10 +26,10 @@ if case is None:
     st.title("Case not found")
     shown = md_escape(case_id[:80]) if case_id else "no case id"
     st.warning(f"There is no case with the id {shown} in the catalogue. It may have been renamed or removed.")
-    page_link("pages/explore.py", "Back to all cases", icon=":material/arrow_back:")
+    page_link(routes.EXPLORE, "Back to all cases", icon=":material/arrow_back:")
     st.stop()
 
-page_link("pages/explore.py", "All cases", icon=":material/arrow_back:")
+page_link(routes.EXPLORE, "All cases", icon=":material/arrow_back:")
 st.title(md_escape(case.title))
 st.markdown(f"##### {md_escape(case.summary)}")
 
@@ -96,9 +94,9 @@ similar = [c for c in similar_cases(case, catalogue.cases) if c not in related]
 if related or similar:
     st.subheader("Related and similar cases")
     for other in related:
-        page_link(CASE_PAGE, f"{md_escape(other.title)} (related)", {"id": [other.id]})
+        page_link(routes.CASE, f"{md_escape(other.title)} (related)", {"id": [other.id]})
     for other in similar:
-        page_link(CASE_PAGE, f"{md_escape(other.title)} (shares types and sectors)", {"id": [other.id]})
+        page_link(routes.CASE, f"{md_escape(other.title)} (shares types and sectors)", {"id": [other.id]})
 
 st.divider()
 url = edit_url(case.id)
@@ -106,7 +104,7 @@ edit = md_link("Edit this case", url) if url else f"To correct it, edit `{case_f
 st.caption(f"Last reviewed {case.last_reviewed:%d %B %Y}. {edit}.")
 left, right = st.columns([1, 4])
 with left:
-    share_control(st.session_state["filters"], {"id": [case.id]})
+    share_control(filters, {"id": [case.id]})
 with right:
     st.download_button(
         "Printable brief (HTML, print to PDF)",

@@ -2,21 +2,18 @@
 
 import streamlit as st
 
-from catalogue import charts
+from catalogue import charts, facets
 from catalogue.compare import MAX_CASES, MIN_CASES, side_by_side
 from catalogue.filters import describe
-from ui import data
+from ui import data, view
 from ui.charts import chart_block
 from ui.components import ignored_notice, share_control
-from ui.entry import through_app
 from ui.groups import group_b_filters, group_b_query
-from ui.sidebar import W
+from ui.sidebar import narrow
 from ui.urlstate import UrlState
 
-through_app()
-
 catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
-filters = st.session_state["filters"]
+filters = view.filters()
 cases = index.select(filters)
 titles = {case.id: case.title for case in catalogue.cases}
 url = UrlState("compare", ["case"])
@@ -34,8 +31,7 @@ def _narrow_to_cell() -> None:
     points = st.session_state["chart-type-sector"].selection.get("points", [])
     if points and points[0].get("customdata"):
         type_key, sector_key = points[0]["customdata"][:2]
-        st.session_state[W + "type"] = [type_key]
-        st.session_state[W + "sector"] = [sector_key]
+        narrow(index, types=[type_key], sectors=[sector_key])
 
 
 url.seed("compare", _seed)
@@ -124,17 +120,12 @@ with groups:
         st.info("Each group needs at least one case to compare shares.")
     else:
         short = {"Group A": cases, "Group B": cases_b}
-        for facet, what in [
-            ("types", "Co-production types"),
-            ("sectors", "Sectors"),
-            ("evidence", "Evidence"),
-            ("scales", "Scale"),
-        ]:
+        for facet in (facets.TYPES, facets.SECTORS, facets.EVIDENCE, facets.SCALES):
             table = charts.shares_table(short, facet, vocabulary)
             chart_block(
-                charts.shares_figure(table, list(short), f"{what}: share of each group's cases"),
+                charts.shares_figure(table, list(short), f"{facet.label}: share of each group's cases"),
                 table,
-                key=f"chart-group-{facet}",
+                key=f"chart-group-{facet.name}",
             )
 
 share_control(filters, {"case": list(st.session_state.get("compare_case", [])), **group_b_query()})

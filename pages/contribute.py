@@ -9,11 +9,9 @@ from catalogue.geography import country_codes, country_name
 from catalogue.loader import check_text
 from catalogue.settings import REPOSITORY_BRANCH, REPOSITORY_URL
 from catalogue.writer import case_yaml
-from ui import data
-from ui.entry import through_app
+from ui import data, view
 
-through_app()
-
+view.filters()  # every page starts from the view app.py set (see ui/view.py)
 vocabulary = data.vocabulary()
 MAX_UPLOAD_BYTES = 256 * 1024
 P = "builder_"  # widget key prefix; values persist across page switches within the session

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from catalogue.filters import describe
-from ui import data
+from ui import data, routes, view
 from ui.components import (
     case_map,
     collections_list,
@@ -14,17 +14,13 @@ from ui.components import (
     share_control,
     type_legend,
 )
-from ui.entry import through_app
 from ui.sidebar import active_collection, ignored_values
 
-through_app()
-
-
 catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
-filters = st.session_state["filters"]
+filters = view.filters()
 cases = index.select(filters)
 
-ignored_notice(ignored_values())
+ignored_notice(ignored_values(filters))
 invalid_files_notice(catalogue)
 st.title("Co-production case catalogue")
 st.markdown(f"#### Showing {len(cases)} of {len(catalogue.cases)} cases")
@@ -77,7 +73,7 @@ with left:
 with right:
     collection = active_collection(filters)
     st.page_link(
-        "pages/explore.py",
+        routes.EXPLORE,  # with present=1, app.py runs presentation mode at any address
         label="Present this view",
         icon=":material/slideshow:",
         query_params={**filters.to_query(), **({"collection": collection.id} if collection else {}), "present": "1"},

@@ -6,22 +6,18 @@ No sidebar and no editing controls; the filters come from the URL, and so does t
 
 import streamlit as st
 
-from catalogue.filters import describe, parse_query
+from catalogue.filters import describe
 from catalogue.maps import map_points
 from catalogue.presentation import outcome_lines, slide_facts
 from catalogue.text import md_escape
-from ui import data
+from ui import data, view
 from ui.components import case_map
-from ui.entry import through_app
 from ui.urlstate import raw_query
 
-through_app()
-
+filters = view.filters()
 catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
 query = raw_query()
 collection = data.collections().get((query.get("collection") or [""])[-1])
-parsed = parse_query({k: v for k, v in query.items() if k != "collection"}, vocabulary, catalogue.cases)
-filters = collection.filters if collection and parsed.filters.is_empty else parsed.filters
 cases = collection.select(catalogue.cases) if collection and filters == collection.filters else index.select(filters)
 raw_step = (query.get("step") or ["0"])[-1]
 step = min(max(int(raw_step), 0), len(cases)) if raw_step.isdigit() else 0
@@ -69,4 +65,13 @@ previous, position, following, leave = st.columns([1, 2, 1, 1])
 previous.button("← Previous", on_click=go_to, args=(step - 1,), disabled=step == 0, key="present-previous")
 position.markdown(f"<div style='text-align:center'>{step} / {len(cases)}</div>", unsafe_allow_html=True)
 following.button("Next →", on_click=go_to, args=(step + 1,), disabled=step >= len(cases), key="present-next")
-leave.page_link("pages/explore.py", label="Exit", query_params=filters.to_query(), icon=":material/close:")
+
+
+def leave_presentation() -> None:
+    """Back to the page at this address with the same filters: drop only the presentation's keys."""
+    for key in ("present", "step"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+leave.button("Exit", on_click=leave_presentation, icon=":material/close:", key="present-exit")

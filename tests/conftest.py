@@ -84,7 +84,7 @@ def _free_port() -> int:
 class Server:
     """A real `streamlit run app.py` in its own process group, on a free localhost port."""
 
-    def __init__(self, cases_dir: Path, cache_dir: Path):
+    def __init__(self, cases_dir: Path, cache_dir: Path, app_dir: Path = REPO):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "CATALOGUE_DIR": str(cases_dir), "CATALOGUE_CACHE_DIR": str(cache_dir)}
@@ -101,7 +101,7 @@ class Server:
             "--server.fileWatcherType=none",
         ]
         self.process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            command, cwd=app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -205,7 +205,11 @@ def page(browser, server):
     tab.dialogs = []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     yield tab
-    context.close()
+    try:
+        shown = tab.locator('[data-testid="stException"]').all_inner_texts() if not tab.is_closed() else []
+    finally:
+        context.close()
+    assert not shown, f"Streamlit showed an exception: {shown}"
 
 
 def open_app(page, server, path: str = "") -> None:

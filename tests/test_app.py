@@ -46,8 +46,15 @@ def query(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def filter_widget(at: AppTest, key: str):
-    return at.sidebar.multiselect(key=f"filter_{key}")
+def chosen(at: AppTest, facet_key: str) -> list[str]:
+    """The values ticked in one facet's checkbox list (widget keys are filter_<facet>__<value>)."""
+    prefix = f"filter_{facet_key}__"
+    return [box.key.removeprefix(prefix) for box in at.sidebar.checkbox if box.key.startswith(prefix) and box.value]
+
+
+def box(at: AppTest, facet_key: str, value: str):
+    """The checkbox of one facet value."""
+    return at.sidebar.checkbox(key=f"filter_{facet_key}__{value}")
 
 
 @pytest.fixture(autouse=True)
@@ -63,15 +70,15 @@ def test_explore_shows_all_cases(bundled):
 
 def test_query_parameters_set_the_widgets_and_the_count(bundled):
     at = run({"type": "co-governance", "region": ["Europe", "Oceania"]})
-    assert filter_widget(at, "type").value == ["co-governance"]
-    assert filter_widget(at, "region").value == ["Europe", "Oceania"]
+    assert chosen(at, "type") == ["co-governance"]
+    assert chosen(at, "region") == ["Europe", "Oceania"]
     expected = apply(bundled.cases, Filters(types=("co-governance",), regions=("Europe", "Oceania")))
     assert headline(at) == (len(expected), len(bundled.cases))
 
 
 def test_changing_widgets_changes_counts_and_writes_the_query(bundled):
     at = run()
-    filter_widget(at, "sector").set_value(["mental-health"]).run()
+    box(at, "sector", "mental-health").check().run()
     at.sidebar.text_input(key="filter_q").input("recovery").run()
     expected = apply(bundled.cases, Filters(sectors=("mental-health",), q="recovery"))
     assert headline(at)[0] == len(expected) > 0
@@ -86,18 +93,22 @@ def test_match_all_narrows_types(bundled):
     assert headline(at)[0] == len(expected)
 
 
-def test_facet_counts_appear_in_the_options(bundled):
+def test_facet_counts_appear_in_the_labels_not_the_values(bundled):
     at = run({"sector": "mental-health"})
-    options = filter_widget(at, "type").options
     delivery = sum("co-delivery" in c.types and "mental-health" in c.sectors for c in bundled.cases)
-    assert f"Co-delivery ({delivery})" in options
+    assert box(at, "type", "co-delivery").label == f"Co-delivery ({delivery})"
+    box(at, "type", "co-delivery").check().run()  # the count changes under a ticked box: the value stays the key
+    box(at, "sector", "health").check().run()
+    expected = apply(bundled.cases, Filters(types=("co-delivery",), sectors=("mental-health", "health")))
+    assert headline(at)[0] == len(expected)
+    assert query(at, "type") == ["co-delivery"] and query(at, "sector") == ["mental-health", "health"]
 
 
 def test_clear_filters_resets_everything(bundled):
     at = run({"type": "co-design", "q": "water"})
     at.sidebar.button[0].click().run()
     assert headline(at) == (len(bundled.cases), len(bundled.cases))
-    assert filter_widget(at, "type").value == [] and "type" not in at.query_params
+    assert chosen(at, "type") == [] and "type" not in at.query_params
 
 
 def test_unknown_url_values_give_a_notice_not_an_error():
@@ -105,7 +116,7 @@ def test_unknown_url_values_give_a_notice_not_an_error():
     notice = " ".join(i.value for i in at.info)
     for fragment in ("type=co-nothing", "from=19x0", "region=Narnia"):
         assert fragment in notice
-    assert filter_widget(at, "type").value == ["co-design"]
+    assert chosen(at, "type") == ["co-design"]
 
 
 def test_invalid_files_are_named_and_valid_cases_still_shown(valid_dir, monkeypatch):
@@ -149,7 +160,7 @@ def test_filters_survive_a_page_switch(bundled):
     at = run({"type": "co-design"})
     at.switch_page("pages/about.py").run()
     at.switch_page("pages/explore.py").run()
-    assert filter_widget(at, "type").value == ["co-design"]
+    assert chosen(at, "type") == ["co-design"]
     assert headline(at)[0] == len(apply(bundled.cases, Filters(types=("co-design",))))
 
 

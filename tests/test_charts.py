@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue import charts
+from catalogue import charts, facets
 from catalogue.filters import Filters
 from catalogue.vocabulary import load_vocabulary
 
@@ -74,13 +74,13 @@ def test_cooccurrence_is_symmetric_with_type_totals_on_the_diagonal(bundled):
     )
 
 
-@pytest.mark.parametrize("facet", ["types", "sectors", "evidence", "scales"])
+@pytest.mark.parametrize("facet", [facets.TYPES, facets.SECTORS, facets.EVIDENCE, facets.SCALES], ids=lambda f: f.name)
 def test_group_shares(bundled, facet):
     europe = [c for c in bundled.cases if "Europe" in c.regions]
     africa = [c for c in bundled.cases if "Africa" in c.regions]
     table = charts.shares_table({"A": europe, "B": africa}, facet, VOCABULARY)
-    first = VOCABULARY.keys(facet)[0]
-    n = sum(first in charts._values(c, facet) for c in africa)
+    first = VOCABULARY.keys(facet.vocabulary_facet)[0]
+    n = sum(first == getattr(c, facet.single) if facet.single else first in getattr(c, facet.name) for c in africa)
     assert table.loc[0, "B cases"] == n
     assert table.loc[0, "B share"] == round(100 * n / len(africa), 1)
 

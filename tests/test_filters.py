@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.filters import MULTI_FIELDS, Filters, allowed_values, apply, describe, facet_counts, matches, parse_query
+from catalogue.facets import COUNTRIES, FACETS
+from catalogue.filters import Filters, apply, describe, facet_counts, in_period, parse_query, span
+from catalogue.index import CaseIndex
 from catalogue.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -23,28 +25,58 @@ def test_url_round_trip_keeps_every_filter(bundled):
         countries=("NA",),
         statuses=("active",),
         evidence=("monitored",),
+        exclude=("countries",),
         match="all",
         q="savings groups",
         year_from=1990,
         year_to=2020,
+        undated=True,
     )
     assert parse_query(filters.to_query(), VOCABULARY, bundled.cases).filters == filters
     assert parse_query(Filters().to_query(), VOCABULARY, bundled.cases).filters == Filters()
 
 
-@settings(max_examples=60, deadline=None)
-@given(data=st.data())
-def test_url_round_trip_property(bundled, data):
+def _draw_filters(data, cases, max_size: int = 3, text: str = "abc éß&<>") -> Filters:
+    """Any filter state over these cases."""
     chosen = {}
-    for spec in MULTI_FIELDS:
-        options = allowed_values(spec, VOCABULARY, bundled.cases)
-        chosen[spec.name] = tuple(data.draw(st.lists(st.sampled_from(options), unique=True, max_size=3)))
+    for facet in FACETS:
+        options = facet.options(VOCABULARY, cases)
+        chosen[facet.name] = tuple(data.draw(st.lists(st.sampled_from(options), unique=True, max_size=max_size)))
     years = data.draw(st.tuples(st.none() | st.integers(1800, 2100), st.none() | st.integers(1800, 2100)))
     if None not in years and years[0] > years[1]:
         years = (years[1], years[0])
-    q = " ".join(data.draw(st.text(alphabet="abc éß&<>", max_size=12)).split())
-    filters = Filters(match=data.draw(st.sampled_from(["any", "all"])), q=q, year_from=years[0], year_to=years[1], **chosen)
+    q = " ".join(data.draw(st.text(alphabet=text, max_size=12)).split())
+    exclude = ("countries",) if chosen["countries"] and data.draw(st.booleans()) else ()
+    return Filters(
+        exclude=exclude,
+        match=data.draw(st.sampled_from(["any", "all"])),
+        q=q,
+        year_from=years[0],
+        year_to=years[1],
+        undated=data.draw(st.booleans()),
+        **chosen,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_url_round_trip_property(bundled, data):
+    filters = _draw_filters(data, bundled.cases)
     assert parse_query(filters.to_query(), VOCABULARY, bundled.cases).filters == filters
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_the_index_agrees_with_the_reference_functions(bundled, data):
+    """CaseIndex (numpy masks) selects and counts exactly as ``apply`` and ``facet_counts`` do, periods included."""
+    index = CaseIndex(bundled.cases, VOCABULARY)
+    filters = _draw_filters(data, bundled.cases, max_size=2, text="aeiorst ")
+    if data.draw(st.booleans()):  # periods around the bundled cases' years, where the edges are
+        start = data.draw(st.integers(1970, 2026))
+        filters = replace(filters, year_from=start, year_to=data.draw(st.none() | st.integers(start, 2030)))
+    assert index.select(filters) == apply(bundled.cases, filters)
+    for facet in FACETS:
+        assert index.facet_counts(filters, facet.name) == facet_counts(bundled.cases, filters, facet.name), facet.name
 
 
 def test_comma_lists_case_and_repeats_are_accepted(bundled):
@@ -89,12 +121,35 @@ def test_any_versus_all_types(bundled):
     assert all_ids < any_ids
 
 
-def test_period_is_an_overlap_with_ongoing_cases_running_to_today(bundled):
-    ids = {c.id for c in apply(bundled.cases, Filters(year_from=2020, year_to=2020))}
-    assert "marco-cavallo-centre" in ids  # started 2008, no end: still running in 2020
-    assert "north-otago-aquatic-restoration" not in ids  # no dates: cannot be placed in a period
-    assert "co-production-network-for-wales" in ids
-    assert "chicago-neighbourhood-policing" not in ids
+def test_period_keeps_cases_known_to_run_then(bundled):
+    in_2020 = Filters(year_from=2020, year_to=2020)
+    ids = {c.id for c in apply(bundled.cases, in_2020)}
+    for case in bundled.cases:
+        known = span(case)
+        runs_then = known is not None and known[1] is not None and known[0] <= 2020 <= known[1]
+        assert (case.id in ids) == runs_then, case.id
+    uncertain = {c.id for c in apply(bundled.cases, replace(in_2020, undated=True))}
+    assert "co-production-network-for-wales" in uncertain - ids  # from 2016, end unknown: may have run in 2020
+    assert "chicago-neighbourhood-policing" in uncertain - ids  # no dates at all
+    assert "keyring" in uncertain - ids  # from 1990, end unknown
+    marco = next(c for c in bundled.cases if c.id == "marco-cavallo-centre")  # from 2008, end unknown
+    assert not in_period(marco, in_2020)
+    assert in_period(marco, replace(in_2020, undated=True))
+
+
+def test_undated_cases_are_kept_only_when_asked(bundled):
+    undated = {c.id for c in bundled.cases if c.started is None}
+    assert undated, "the bundled cases include some without a start year"
+    period = Filters(year_from=1900)
+    assert not {c.id for c in apply(bundled.cases, period)} & undated
+    assert undated <= {c.id for c in apply(bundled.cases, replace(period, undated=True))}
+
+
+def test_countries_can_be_excluded(bundled):
+    outside = apply(bundled.cases, Filters(sectors=("mental-health",), countries=("GB",), exclude=("countries",)))
+    expected = [c for c in bundled.cases if "mental-health" in c.sectors and "GB" not in c.countries]
+    assert outside == expected and expected
+    assert parse_query({"country": "GB", "exclude": "country"}, VOCABULARY, bundled.cases).filters.excludes(COUNTRIES)
 
 
 def test_search_looks_in_organisations_and_tags(bundled):
@@ -102,22 +157,28 @@ def test_search_looks_in_organisations_and_tags(bundled):
     assert "orangi-pilot-project" in {c.id for c in apply(bundled.cases, Filters(q="LOW-COST-SANITATION"))}
 
 
-@pytest.mark.parametrize("spec", MULTI_FIELDS, ids=lambda s: s.key)
-def test_facet_counts_equal_the_filter_applied(bundled, spec):
-    base = Filters(sectors=("mental-health",)) if spec.name != "sectors" else Filters(types=("co-delivery",))
-    counts = facet_counts(bundled.cases, base, spec.name)
-    for value in allowed_values(spec, VOCABULARY, bundled.cases):
-        narrowed = replace(base, **{spec.name: (value,)})
+@pytest.mark.parametrize("facet", FACETS, ids=lambda f: f.key)
+def test_facet_counts_equal_the_filter_applied(bundled, facet):
+    base = Filters(sectors=("mental-health",)) if facet.name != "sectors" else Filters(types=("co-delivery",))
+    counts = facet_counts(bundled.cases, base, facet.name)
+    for value in facet.options(VOCABULARY, bundled.cases):
+        narrowed = replace(base, **{facet.name: (value,)})
         assert counts.get(value, 0) == len(apply(bundled.cases, narrowed)), value
-
-
-def test_matches_agrees_with_apply(bundled):
-    filters = Filters(regions=("Europe",), evidence=("documented",))
-    assert [c for c in bundled.cases if matches(c, filters)] == apply(bundled.cases, filters)
 
 
 def test_describe_reads_as_a_sentence():
     filters = Filters(types=("co-governance",), regions=("Europe", "Oceania"), year_from=1990, year_to=2020)
-    assert describe(filters, VOCABULARY) == "Co-governance cases in Europe and Oceania, 1990-2020"
+    assert describe(filters, VOCABULARY) == "Co-governance cases in Europe or Oceania, active 1990 to 2020"
     assert describe(Filters(), VOCABULARY) == "All cases in the catalogue"
-    assert describe(Filters(sectors=("housing",), year_from=2000), VOCABULARY) == "Cases in housing, 2000-today"
+    assert describe(Filters(sectors=("housing",), year_from=2000), VOCABULARY) == "Cases in housing, active 2000 to today"
+    outside = Filters(sectors=("mental-health",), countries=("GB", "NL"), exclude=("countries",))
+    assert describe(outside, VOCABULARY) == "Cases in mental health outside United Kingdom and Netherlands"
+
+
+def test_active_cases_run_to_today(valid_dir):
+    from catalogue.loader import load_catalogue
+
+    harbour = load_catalogue(valid_dir, cache=False).by_id["harbour-time-bank"]  # active since 2015
+    assert harbour.status == "active" and harbour.started == 2015 and harbour.ended is None
+    assert in_period(harbour, Filters(year_from=2024, year_to=2024))
+    assert not in_period(harbour, Filters(year_to=2014))

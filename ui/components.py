@@ -13,8 +13,7 @@ from catalogue.filters import Filters
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
 from catalogue.text import md_escape
-
-CASE_PAGE = "pages/case.py"
+from ui import routes, view
 
 
 def ignored_notice(ignored: Sequence[str]) -> None:
@@ -98,11 +97,11 @@ def collections_list(collections: dict, index, active) -> None:
             st.markdown(f"**Collection: {md_escape(active.title)}**")
             st.markdown(active.introduction)  # Markdown from a validated file: HTML is refused there
     if collections:
-        with st.expander("Curated collections", expanded=active is None and st.session_state["filters"].is_empty):
+        with st.expander("Curated collections", expanded=active is None and view.filters().is_empty):
             for collection in collections.values():
                 count = int(index.mask(collection.filters).sum())  # same cases as collection.select, counted fast
                 st.page_link(
-                    "pages/explore.py",
+                    routes.EXPLORE,
                     label=f"{md_escape(collection.title)} ({count} cases)",
                     query_params={"collection": collection.id},
                     icon=":material/collections_bookmark:",
@@ -114,8 +113,7 @@ def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]
 
     Carrying the filters means the new page need not write them back, which would push an
     extra entry into the browser's history and make Back stop on it."""
-    filters = st.session_state.get("filters")
-    return {**(filters.to_query() if filters else {}), **(extra or {})}
+    return {**view.filters().to_query(), **(extra or {})}
 
 
 def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:
@@ -125,4 +123,4 @@ def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, 
 
 def open_case(case_id: str) -> None:
     """Go to a case's page, keeping the filters."""
-    st.switch_page(CASE_PAGE, query_params=link_query({"id": [case_id]}))
+    st.switch_page(routes.CASE, query_params=link_query({"id": [case_id]}))

@@ -1,131 +1,226 @@
 """The sidebar of filters shared by every page, kept in step with the URL query.
 
-The URL is read through ``catalogue.filters.parse_query`` (comma lists expanded,
-unknown values dropped and listed in a notice) and written through
-``Filters.to_query``; ``ui.urlstate`` decides when each direction applies.
+Each facet (``catalogue.facets``) is drawn from what it says about itself. The value a
+widget holds is always a vocabulary key, never a label: facets with a short list are
+checkboxes, one per value, keyed by the value, whose labels may show live counts
+("Mental health (5)"); countries use a picker whose labels are country names only,
+because a multiselect hands back its labels. The URL is read through
+``catalogue.filters.parse_query`` (unknown values dropped and listed in a notice) and
+written through ``Filters.to_query``; ``ui.urlstate`` decides when each direction applies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import streamlit as st
 
-from catalogue.filters import MULTI_FIELDS, QUERY_KEYS, FilterField, Filters, parse_query
-from catalogue.geography import country_name
+from catalogue.facets import COUNTRIES, FACETS, TYPES, Facet
+from catalogue.filters import QUERY_KEYS, Filters, parse_query
 from catalogue.index import CaseIndex
-from catalogue.schema import Case
+from catalogue.schema import MAX_YEAR, MIN_YEAR
 from catalogue.vocabulary import Vocabulary
-from ui.urlstate import UrlState
+from ui.urlstate import UrlState, raw_query
 
 IGNORED = "_filters_ignored"
 COLLECTION = "_filters_collection"
 URL = UrlState("filters", (*QUERY_KEYS, "collection"))
-#: Widget keys are the query keys with a prefix, so widget state and URL never mix.
+#: Widget keys start with this prefix, so widget state and URL never mix.
 W = "filter_"
+#: Facets drawn as a picker (long lists); every other facet is a list of checkboxes.
+PICKERS: tuple[Facet, ...] = (COUNTRIES,)
 
 
-def state_from_filters(filters: Filters) -> dict[str, object]:
+def _box(facet: Facet, value: str) -> str:
+    """The widget key of one value's checkbox."""
+    return f"{W}{facet.key}__{value}"
+
+
+def state_from_filters(filters: Filters, index: CaseIndex) -> dict[str, object]:
     """Widget values (by widget key) for a filter state."""
-    state: dict[str, object] = {W + spec.key: list(getattr(filters, spec.name)) for spec in MULTI_FIELDS}
-    state.update({W + "match": filters.match, W + "q": filters.q, W + "from": filters.year_from, W + "to": filters.year_to})
+    state: dict[str, object] = {}
+    for facet in FACETS:
+        chosen = getattr(filters, facet.name)
+        if facet in PICKERS:
+            state[W + facet.key] = list(chosen)
+            state[W + facet.key + "_mode"] = "exclude" if filters.excludes(facet) else "include"
+        else:
+            state.update({_box(facet, value): value in chosen for value in index.options(facet)})
+    state.update(
+        {
+            W + "match": filters.match,
+            W + "q": filters.q,
+            W + "from": filters.year_from,
+            W + "to": filters.year_to,
+            W + "undated": filters.undated,
+        }
+    )
     return state
 
 
-def _seed(query: dict[str, list[str]], cases: Sequence[Case], vocabulary: Vocabulary, collections: dict) -> None:
-    """Set the widgets from a URL query (or the collection it names), keeping only valid values and noting the rest."""
+def current_filters(index: CaseIndex) -> Filters:
+    """The filter state from the widgets' values."""
+    state = st.session_state
+
+    def year(key: str) -> int | None:
+        value = state.get(W + key)
+        return int(value) if value is not None else None
+
+    chosen: dict[str, tuple[str, ...]] = {}
+    exclude: list[str] = []
+    for facet in FACETS:
+        if facet in PICKERS:
+            chosen[facet.name] = tuple(state.get(W + facet.key) or ())
+            if chosen[facet.name] and state.get(W + facet.key + "_mode") == "exclude":
+                exclude.append(facet.name)
+        else:
+            chosen[facet.name] = tuple(v for v in index.options(facet) if state.get(_box(facet, v)))
+    return Filters(
+        exclude=tuple(exclude),
+        match=state.get(W + "match") or "any",
+        q=(state.get(W + "q") or "").strip(),
+        year_from=year("from"),
+        year_to=year("to"),
+        undated=bool(state.get(W + "undated")),
+        **chosen,  # type: ignore[arg-type]
+    )
+
+
+def view_from_query(
+    query: Mapping[str, Sequence[str]], index: CaseIndex, collections: Mapping
+) -> tuple[Filters, object, list[str]]:
+    """The filters a URL asks for (or the collection it names), the collection, and what was not understood."""
+    query = dict(query)
     wanted = (query.pop("collection", None) or [None])[-1]
-    parsed = parse_query(query, vocabulary, cases)
+    parsed = parse_query({k: v for k, v in query.items()}, index.vocabulary, index.cases)
     collection = collections.get(wanted) if wanted else None
     if wanted and collection is None:
         parsed.ignored.append(f"collection={wanted[:40]}")
-    filters = collection.filters if collection and not parsed.filters.to_query() else parsed.filters
-    st.session_state.update(state_from_filters(filters))
-    st.session_state[IGNORED] = (parsed.ignored, filters)
+    filters = collection.filters if collection and parsed.filters.is_empty else parsed.filters
+    return filters, collection, parsed.ignored
+
+
+def _seed(query: dict[str, list[str]], index: CaseIndex, collections: Mapping) -> None:
+    """Set the widgets from a URL query, keeping only valid values and noting the rest."""
+    filters, collection, ignored = view_from_query(query, index, collections)
+    st.session_state.update(state_from_filters(filters, index))
+    st.session_state[IGNORED] = (ignored, filters)
     st.session_state[COLLECTION] = collection
 
 
-def current_filters() -> Filters:
-    """The filter state from the widgets' values."""
-
-    def year(key: str) -> int | None:
-        value = st.session_state.get(W + key)
-        return int(value) if value is not None else None
-
-    chosen = {spec.name: tuple(st.session_state.get(W + spec.key) or ()) for spec in MULTI_FIELDS}
-    match = st.session_state.get(W + "match") or "any"
-    q = (st.session_state.get(W + "q") or "").strip()
-    return Filters(match=match, q=q, year_from=year("from"), year_to=year("to"), **chosen)
+def narrow(index: CaseIndex, **values: Sequence[str]) -> None:
+    """Set some facets to exactly these values (e.g. from a chart click); other filters stay."""
+    narrowed = replace(current_filters(index), **{name: tuple(chosen) for name, chosen in values.items()})
+    st.session_state.update(state_from_filters(narrowed, index))
 
 
-def clear_filters() -> None:
+def clear_filters(index: CaseIndex) -> None:
     """Reset every filter widget to its default (a button callback)."""
-    st.session_state.update(state_from_filters(Filters()))
+    st.session_state.update(state_from_filters(Filters(), index))
     st.session_state[IGNORED] = None
     st.session_state[COLLECTION] = None
 
 
-def _label(spec: FilterField, value: str, vocabulary: Vocabulary) -> str:
-    """How a filter value reads to people."""
-    if spec.facet:
-        return vocabulary.label(spec.facet, value)
-    if spec.name == "countries":
-        return country_name(value)
-    return value
+def _help(facet: Facet, vocabulary: Vocabulary) -> str | None:
+    """What the facet's values mean, for the types' group heading."""
+    if facet is not TYPES:
+        return None
+    lines = []
+    for group, term in vocabulary.type_groups.items():
+        lines.append(f"**{term.label}**")
+        lines += [
+            f"- *{vocabulary.label('types', t)}*: {vocabulary.terms('types')[t].definition}"
+            for t in vocabulary.types_in_group(group)
+        ]
+    return "\n".join(lines)
 
 
-def _help(spec: FilterField, vocabulary: Vocabulary) -> str | None:
-    """Definitions of a facet's terms, shown as the widget's help."""
-    if spec.name == "types":
-        lines = []
-        for group, term in vocabulary.type_groups.items():
-            lines.append(f"**{term.label}**")
-            lines += [
-                f"- *{vocabulary.label('types', t)}*: {vocabulary.terms('types')[t].definition}"
-                for t in vocabulary.types_in_group(group)
-            ]
-        return "\n".join(lines)
-    if spec.facet:
-        return "\n".join(f"- *{t.label}*: {t.definition}" for t in vocabulary.terms(spec.facet).values())
-    return None
+def _checkboxes(facet: Facet, index: CaseIndex, filters: Filters) -> None:
+    """One checkbox per value, labelled with how many cases it would give."""
+    vocabulary = index.vocabulary
+    counts = index.facet_counts(filters, facet.name)
+    for value in index.options(facet):
+        st.checkbox(
+            f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
+            key=_box(facet, value),
+            help=facet.definition(value, vocabulary),
+        )
 
 
-def render_sidebar(index: CaseIndex, page: str, collections: dict) -> Filters:
+def _picker(facet: Facet, index: CaseIndex, filters: Filters) -> None:
+    """A searchable picker whose labels are names only; counts are listed in its help."""
+    vocabulary = index.vocabulary
+    counts = index.facet_counts(filters, facet.name)
+    st.radio(
+        f"{facet.label}: include or exclude",
+        ["include", "exclude"],
+        key=W + facet.key + "_mode",
+        horizontal=True,
+        format_func=lambda mode: "Only these" if mode == "include" else "All but these",
+        label_visibility="collapsed",
+    )
+    st.multiselect(
+        facet.label,
+        index.options(facet),
+        key=W + facet.key,
+        format_func=lambda value: facet.label_of(value, vocabulary),
+        placeholder="Type a country",
+        label_visibility="collapsed",
+        help="Cases per country with the other filters: "
+        + ", ".join(f"{facet.label_of(v, vocabulary)} {counts[v]}" for v in index.options(facet) if counts.get(v)),
+    )
+
+
+def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters:
     """Draw the filters with their facet counts, keep the URL in step, and return the filter state."""
-    cases, vocabulary = index.cases, index.vocabulary
-    URL.seed(page, lambda query: _seed(dict(query), cases, vocabulary, collections))
-    filters = current_filters()
+    URL.seed(page, lambda query: _seed(dict(query), index, collections))
+    filters = current_filters(index)
     with st.sidebar:
         st.header("Filter cases")
-        for spec in MULTI_FIELDS:
-            options = index.allowed(spec)
-            counts = index.facet_counts(filters, spec.name)
-            st.multiselect(
-                spec.label,
-                options,
-                key=W + spec.key,
-                format_func=lambda value, spec=spec, counts=counts: f"{_label(spec, value, vocabulary)} ({counts.get(value, 0)})",
-                help=_help(spec, vocabulary),
-                placeholder="Any",
+        st.text_input(
+            "Search",
+            key=W + "q",
+            placeholder="e.g. water, elderly, time bank",
+            max_chars=200,
+            help="Searches every text of a case, its places, organisations and types.",
+        )
+        for facet in FACETS:
+            chosen = getattr(filters, facet.name)
+            title = f"{facet.label} ({len(chosen)} chosen)" if chosen else facet.label
+            with st.expander(title, expanded=bool(chosen) or facet is TYPES):
+                if facet is TYPES:
+                    st.caption("What citizens do with professionals.", help=_help(facet, index.vocabulary))
+                (_picker if facet in PICKERS else _checkboxes)(facet, index, filters)
+                if facet is TYPES:
+                    st.radio(
+                        "Cases must have",
+                        ["any", "all"],
+                        key=W + "match",
+                        horizontal=True,
+                        format_func=lambda value: "any chosen type" if value == "any" else "all chosen types",
+                    )
+        with st.expander("Period", expanded=filters.has_period):
+            st.caption("Cases running at any time in these years; active cases run to today.")
+            left, right = st.columns(2)
+            left.number_input(
+                "From", min_value=MIN_YEAR, max_value=MAX_YEAR, step=1, value=None, key=W + "from", placeholder="year"
             )
-            if spec.name == "types":
-                st.radio(
-                    "Cases must have",
-                    ["any", "all"],
-                    key=W + "match",
-                    horizontal=True,
-                    format_func=lambda value: "any chosen type" if value == "any" else "all chosen types",
-                    label_visibility="collapsed",
-                )
-        st.markdown("**Active between**", help="Cases running at any time in this period; ongoing cases run to today.")
-        left, right = st.columns(2)
-        left.number_input("From", min_value=1800, max_value=2100, step=1, value=None, key=W + "from", placeholder="year")
-        right.number_input("To", min_value=1800, max_value=2100, step=1, value=None, key=W + "to", placeholder="year")
-        st.text_input("Search", key=W + "q", placeholder="Words in title, summary, organisations, tags", max_chars=200)
-        st.button("Clear filters", on_click=clear_filters, disabled=filters.is_empty, width="stretch")
+            right.number_input("To", min_value=MIN_YEAR, max_value=MAX_YEAR, step=1, value=None, key=W + "to", placeholder="year")
+            st.checkbox(
+                "Include cases whose dates are unknown",
+                key=W + "undated",
+                help="Cases without a start year, or whose end is not known, cannot be placed in a period for sure.",
+            )
+        st.button("Clear filters", on_click=clear_filters, args=(index,), disabled=filters.is_empty, width="stretch")
     collection = active_collection(filters)
     URL.publish(page, {**filters.to_query(), **({"collection": [collection.id]} if collection else {})})
     return filters
+
+
+def url_filters(index: CaseIndex, collections: Mapping) -> Filters:
+    """The filters in the address, without drawing widgets (presentation mode)."""
+    return view_from_query(raw_query(), index, collections)[0]
 
 
 def active_collection(filters: Filters):
@@ -134,7 +229,7 @@ def active_collection(filters: Filters):
     return collection if collection is not None and collection.filters == filters else None
 
 
-def ignored_values() -> list[str]:
+def ignored_values(filters: Filters) -> list[str]:
     """What the URL asked for that was not understood, while the view is still the one it opened."""
     ignored, seeded = st.session_state.get(IGNORED) or ([], None)
-    return list(ignored) if seeded == current_filters() else []
+    return list(ignored) if seeded == filters else []

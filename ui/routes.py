@@ -1,0 +1,51 @@
+"""The app's pages, declared once; ``app.py`` hands them to ``st.navigation``.
+
+Presentation mode is decided here, by what the navigation holds: with ``?present=1``
+every address runs the presentation script, so a presenter can start from any page
+and no address is "not found".
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+EXPLORE = "pages/explore.py"
+CASE = "pages/case.py"
+COMPARE = "pages/compare.py"
+CONTRIBUTE = "pages/contribute.py"
+ABOUT = "pages/about.py"
+PRESENT = "pages/present.py"
+
+#: (script, title, icon, address, shown in the top navigation)
+ROUTES: tuple[tuple[str, str, str, str, bool], ...] = (
+    (EXPLORE, "Explore", ":material/travel_explore:", "explore", True),
+    (CASE, "Case", ":material/description:", "case", False),
+    (COMPARE, "Compare", ":material/compare_arrows:", "compare", True),
+    (CONTRIBUTE, "Contribute", ":material/edit_note:", "contribute", True),
+    (ABOUT, "About", ":material/info:", "about", True),
+)
+
+
+def is_presenting() -> bool:
+    """Whether the address asks for presentation mode."""
+    return st.query_params.get("present") == "1"
+
+
+def pages(presenting: bool) -> list[st.Page]:
+    """The pages for ``st.navigation``: the app's pages, or the presentation at every address."""
+    if presenting:
+        return [
+            st.Page(PRESENT, title="Presentation", url_path=url_path, default=url_path == "explore")
+            for _, _, _, url_path, _ in ROUTES
+        ]
+    return [
+        st.Page(
+            script,
+            title=title,
+            icon=icon,
+            url_path=url_path,
+            default=script == EXPLORE,
+            visibility="visible" if shown else "hidden",
+        )
+        for script, title, icon, url_path, shown in ROUTES
+    ]
