@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint validate schema bench clean
+.PHONY: run test test-all lint validate schema bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,13 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port=$(PORT)
 
-## test: set up (if needed) and run every test, browser tests included
+## test: set up (if needed), lint, and run every test except the real-browser ones (the fast loop, about a minute)
 test: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not browser"
+
+## test-all: set up (if needed), lint, and run every test, the real-browser journeys included (what CI runs)
+test-all: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
