@@ -14,12 +14,14 @@ from pathlib import Path
 
 from catalogue.builder import slugify
 from catalogue.docs import render_docs
+from catalogue.facets import COUNTRIES, FACETS
 from catalogue.geography import country_codes, unknown_country_message
 from catalogue.loader import REPO_ROOT, default_cases_dir, load_catalogue
 from catalogue.schema import case_json_schema
 
 SCHEMA_PATH = REPO_ROOT / "catalogue" / "case.schema.json"
 DOCS_PATH = REPO_ROOT / "docs" / "case-format.md"
+COVERAGE_PATH = REPO_ROOT / "docs" / "coverage.md"
 TEMPLATE_PATH = REPO_ROOT / "data" / "cases" / "_template.yaml"
 SIMILAR_TITLE = 0.75
 
@@ -126,7 +128,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write exactly the cases a filter selects, in one format: the same bytes as the app's downloads."""
     from catalogue.export import filename, render
-    from catalogue.facets import FACETS
     from catalogue.filters import apply, parse_query
     from catalogue.vocabulary import load_vocabulary
 
@@ -149,6 +150,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.output or filename(parsed.filters, vocabulary, args.format))
     target.write_bytes(data)
     print(f"wrote {target} ({len(cases)} cases)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print the catalogue's coverage; write or check docs/coverage.md."""
+    from catalogue.stats import coverage, coverage_markdown, summary
+    from catalogue.vocabulary import load_vocabulary
+
+    catalogue = load_catalogue(args.cases or default_cases_dir())
+    result = coverage(catalogue.cases, load_vocabulary())
+    text = coverage_markdown(result)
+    if args.check:
+        current = COVERAGE_PATH.read_text(encoding="utf-8") if COVERAGE_PATH.exists() else ""
+        if current != text:
+            print(f"{_display(str(COVERAGE_PATH))} is stale; run python -m catalogue stats --write", file=sys.stderr)
+            return 1
+    elif args.write:
+        COVERAGE_PATH.write_text(text, encoding="utf-8")
+        print(f"wrote {_display(str(COVERAGE_PATH))}", file=sys.stderr)
+    else:
+        for title, rows in [
+            ("Co-production type", result.by_type),
+            ("World region", result.by_region),
+            ("Sector", result.by_sector),
+            ("Evidence", result.by_evidence),
+            ("Sources per case", result.sources_per_case),
+        ]:
+            print(f"{title}: " + ", ".join(f"{row.label} {row.count}" for row in rows))
+        print("Countries: " + ", ".join(f"{row.label} {row.count}" for row in result.by_country))
+        for line in result.wanted:
+            print(f"wanted: {line}")
+    print(summary(result))
     return 0
 
 
@@ -176,21 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json", "geojson", "datapackage"], default="csv", help="output format")
     export.add_argument("--output", help="file to write ('-' for standard output; default: a name after the filter)")
     export.add_argument("--cases", type=Path, help="case folder (default: data/cases)")
-    for key, helptext in [
-        ("type", "co-production type"),
-        ("level", "level"),
-        ("sector", "sector"),
-        ("region", "world region"),
-        ("country", "ISO country code"),
-        ("status", "status"),
-        ("evidence", "evidence level"),
-    ]:
-        export.add_argument(f"--{key}", action="append", metavar="VALUE", help=f"keep cases with this {helptext} (repeatable)")
+    for facet in FACETS:
+        what = "ISO country code" if facet is COUNTRIES else facet.label.lower()
+        export.add_argument(f"--{facet.key}", action="append", metavar="VALUE", help=f"keep cases with this {what} (repeatable)")
     export.add_argument("--q", help="keep cases mentioning these words")
     export.add_argument("--from", dest="year_from", metavar="YEAR", help="keep cases active in or after this year")
     export.add_argument("--to", dest="year_to", metavar="YEAR", help="keep cases active in or before this year")
     export.add_argument("--match", choices=["any", "all"], help="with several --type: any (default) or all of them")
     export.set_defaults(handler=cmd_export)
+
+    stats = commands.add_parser("stats", help="print coverage by type, region, country, sector and evidence, and what is wanted")
+    stats.add_argument("--cases", type=Path, help="case folder (default: data/cases)")
+    stats.add_argument("--write", action="store_true", help="write docs/coverage.md")
+    stats.add_argument("--check", action="store_true", help="exit 1 if docs/coverage.md is stale")
+    stats.set_defaults(handler=cmd_stats)
 
     new = commands.add_parser("new", help="start a case file from the template")
     new.add_argument("title", help="the case's title, e.g. 'Rushey Green Time Bank'")
