@@ -30,7 +30,7 @@ class Facet:
 
     def values(self, case: Case) -> Sequence[str]:
         """The values this case has (a list attribute of the case of the same name)."""
-        return getattr(case, self.name)  # type: ignore[no-any-return]
+        return getattr(case, self.name)
 
     def options(self, vocabulary: Vocabulary, cases: Sequence[Case]) -> list[str]:
         """The values people can choose, in display order."""
@@ -57,7 +57,7 @@ class VocabularyFacet(Facet):
 
     def values(self, case: Case) -> Sequence[str]:
         if self.single is None:
-            return getattr(case, self.name)  # type: ignore[no-any-return]
+            return getattr(case, self.name)
         value = getattr(case, self.single)
         return [value] if value else []
 

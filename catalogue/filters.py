@@ -130,7 +130,7 @@ def parse_query(query: Mapping[str, Sequence[str] | str], vocabulary: Vocabulary
     if len(q) > MAX_QUERY_LENGTH:
         ignored.append(f"q (over {MAX_QUERY_LENGTH} characters, shortened)")
         q = q[:MAX_QUERY_LENGTH]
-    years = {}
+    years: dict[str, int | None] = {}
     for key in ("from", "to"):
         raw = (values.get(key) or [""])[-1].strip()
         if not raw:
