@@ -9,9 +9,10 @@ query string, page name and widget states) and reads ``ForwardMsg``s until ``scr
 Journey (``--journey full``): open a shared Explore link (``/?type=co-delivery``) and wait for the
 headline ("Showing N of M cases"); change a filter (the sector multiselect, sent as widget state
 exactly as the browser sends it after a click); open a case (``/case?id=...``); open Compare.
-``--journey link`` stops after the headline. The client itself costs little, so the figures
-describe the server: errors, time to the headline (median, 95th percentile), time to a finished
-first run, server CPU per visitor and server memory (from /proc of the server's processes).
+``--journey link`` stops after the headline; ``--journey browse`` leaves out Compare.
+The client itself costs little, so the figures describe the server: errors, time to the
+headline (median, 95th percentile), time to a finished first run, server CPU per visitor and
+server memory (from /proc of the server's processes).
 
 Bounded: at most ``MAX_VISITORS`` visitors, every step times out, the whole run stops after
 ``--seconds``; only 127.0.0.1 is ever contacted.
@@ -62,13 +63,15 @@ def _loopback(base: str) -> tuple[str, int]:
     return parts.hostname, parts.port or 80
 
 
-async def http_get(base: str, path: str, cookies: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+async def http_get(base: str, path: str, cookies: dict[str, str], gzip: bool = True) -> tuple[int, dict[str, str], bytes]:
     """A minimal HTTP/1.1 GET to 127.0.0.1; records the cookies the response sets."""
     host, port = _loopback(base)
     reader, writer = await asyncio.open_connection(host, port)
     try:
         cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\nConnection: close\r\n"
+        request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        if gzip:
+            request += "Accept-Encoding: gzip\r\n"
         if cookie:
             request += f"Cookie: {cookie}\r\n"
         writer.write((request + "\r\n").encode())
@@ -221,7 +224,7 @@ async def journey(base: str, kind: str = "full", case_id: str = CASE_ID) -> Outc
             raise LoadError("no headline on Explore")
         outcome.headline = first.headline_at - visitor.start
         outcome.first_run = time.perf_counter() - visitor.start
-        if kind == "full":
+        if kind in ("browse", "full"):
             types, sectors = first.multiselects.get("filter_type"), first.multiselects.get("filter_sector")
             if types is None or sectors is None or not sectors.options:
                 raise LoadError("no filter widgets in the sidebar")
@@ -235,6 +238,7 @@ async def journey(base: str, kind: str = "full", case_id: str = CASE_ID) -> Outc
             case = await visitor.rerun(query=f"id={case_id}", page="case")
             if not any(text.startswith("Synthetic case") or case_id in text for text in case.texts):
                 raise LoadError("case page without its title")
+        if kind == "full":
             compare = await visitor.rerun(page="compare")
             if "Compare" not in compare.texts:
                 raise LoadError("Compare page without its title")
@@ -348,14 +352,15 @@ def measure(base: str, pids: list[int], visitors: int, kind: str, seconds: float
     outcomes, elapsed = asyncio.run(crowd(base, visitors, kind, seconds))
     cpu = cpu_seconds(pids) - cpu_before
     monitor.running = False
-    return {"visitors": visitors, "idle_mb": idle, "peak_mb": max(monitor.peak, rss_mb(pids)), "elapsed": elapsed,
+    peak = max(monitor.peak, rss_mb(pids))
+    return {"visitors": visitors, "idle_mb": idle, "load": os.getloadavg()[0], "peak_mb": peak, "elapsed": elapsed,
             "cpu_per_visitor": cpu / visitors, **summarise(outcomes)}
 
 
 HEADER = (
     "| visitors at once | journey | errors | headline median (s) | headline p95 (s) | first run finished p95 (s) "
-    "| journey p95 (s) | server CPU per visitor (s) | server memory idle → peak (MB) | wall time (s) |\n"
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    "| journey p95 (s) | server CPU per visitor (s) | server memory idle → peak (MB) | wall time (s) "
+    "| machine load after (1 min) |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 )
 
 
@@ -363,20 +368,21 @@ def row(r: dict, kind: str) -> str:
     kinds = f" ({', '.join(r['kinds'])})" if r["kinds"] else ""
     return (
         f"| {r['visitors']} | {kind} | {r['errors']}{kinds} | {r['median']:.2f} | {r['p95']:.2f} | {r['first_run_p95']:.2f} "
-        f"| {r['journey_p95']:.2f} | {r['cpu_per_visitor']:.3f} | {r['idle_mb']:.0f} → {r['peak_mb']:.0f} | {r['elapsed']:.1f} |"
+        f"| {r['journey_p95']:.2f} | {r['cpu_per_visitor']:.3f} | {r['idle_mb']:.0f} → {r['peak_mb']:.0f} "
+        f"| {r['elapsed']:.1f} | {r['load']:.1f} |"
     )
 
 
-def soak(base: str, pids: list[int], sessions: int, seconds: float) -> None:
-    """Sequential sessions (connect, full journey, leave); memory after the first 100 and at the end."""
+def soak(base: str, pids: list[int], sessions: int, seconds: float, kind: str) -> None:
+    """Sequential sessions (connect, journey, leave); memory after the first 100 and at the end."""
 
     async def run() -> None:
         errors, start = 0, time.perf_counter()
         after_100 = None
         for i in range(1, sessions + 1):
-            outcome = await journey(base, "full")
+            outcome = await journey(base, kind)
             errors += outcome.error is not None
-            if i == 100:
+            if i == min(100, sessions):
                 after_100 = rss_mb(pids)
             if i % 500 == 0 or i == sessions:
                 print(f"| {i:,} | {errors} | {rss_mb(pids):.0f} | {time.perf_counter() - start:.0f} |", flush=True)
@@ -385,8 +391,11 @@ def soak(base: str, pids: list[int], sessions: int, seconds: float) -> None:
                 break
         await asyncio.sleep(5)
         end = rss_mb(pids)
-        print(f"\nafter 100 sessions: {after_100:.0f} MB; after all: {end:.0f} MB; growth {end - after_100:+.0f} MB "
-              f"(goal: within 100 MB); errors: {errors}")
+        _, _, body = await http_get(base, "/_stcore/metrics", {}, gzip=False)
+        counts = dict(re.findall(r'^(active_sessions|session_events_total\{type="\w+"\}) (\d+)$', body.decode(), re.M))
+        print(f"\nserver's own count (/_stcore/metrics): {counts}")
+        print(f"journey: {kind}; after 100 sessions: {after_100:.0f} MB; after all: {end:.0f} MB; "
+              f"growth {end - after_100:+.0f} MB (goal: within 100 MB); errors: {errors}")
 
     print("| sessions so far | errors | server memory (MB) | elapsed (s) |\n| ---: | ---: | ---: | ---: |", flush=True)
     asyncio.run(run())
@@ -419,7 +428,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visitors", type=int, nargs="+", default=[100, 200])
     parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument("--journey", choices=["full", "link"], default="full")
+    parser.add_argument("--journey", choices=["full", "browse", "link"], default="full")
     parser.add_argument("--seconds", type=float, default=300, help="time limit per crowd (and for the soak)")
     parser.add_argument("--soak", type=int, default=0, help="run this many sequential sessions instead")
     parser.add_argument("--browser", action="store_true", help="also time one real cold browser visitor")
@@ -447,7 +456,7 @@ def main() -> None:
         try:
             print(f"cases: {args.cases:,}, cores: {os.cpu_count()}, {where}, all traffic to 127.0.0.1", flush=True)
             if args.soak:
-                soak(target.url, pids, args.soak, args.seconds)
+                soak(target.url, pids, args.soak, args.seconds, args.journey)
             else:
                 print(HEADER, flush=True)
                 for n in args.visitors:
