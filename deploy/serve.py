@@ -119,8 +119,8 @@ def precompress(source: Path, target: Path) -> Path:
     return target
 
 
-def render(prefix: str, listen: str, upstreams: list[str], static: str, site: str, access_log: str | None = None) -> str:
-    """The nginx configuration for these replicas (``host:port`` each)."""
+def render(prefix: str, listen: str, upstreams: list[str], static: str, site: str, logs: str | None = None) -> str:
+    """The nginx configuration for these replicas (``host:port`` each); ``logs``: a folder (default: the prefix)."""
     servers = "\n".join(f"        server {u} max_fails=2 fail_timeout=10s;" for u in upstreams)
     values = {
         "@PREFIX@": prefix,
@@ -129,7 +129,8 @@ def render(prefix: str, listen: str, upstreams: list[str], static: str, site: st
         "@STATIC@": static,
         "@SITE@": site,
         "@MIME_TYPES@": MIME_TYPES,
-        "@ACCESS_LOG@": access_log or f"{prefix}/access.log",
+        "@ACCESS_LOG@": f"{logs or prefix}/access.log" if logs != "/dev" else "/dev/stdout",
+        "@ERROR_LOG@": f"{logs or prefix}/error.log" if logs != "/dev" else "/dev/stderr",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -212,7 +213,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:
         static = args.static or str(streamlit_static())
-        print(render(args.prefix, args.listen, args.upstream or ["app:8501"], static, str(args.site), "/dev/stdout"))
+        print(render(args.prefix, args.listen, args.upstream or ["app:8501"], static, str(args.site), logs="/dev"))
         return
     deployment = Deployment(args.replicas, args.port, args.first_replica_port, site=args.site)
     print(f"{args.replicas} replicas behind nginx: {deployment.url}  (Ctrl-C stops)", flush=True)

@@ -11,6 +11,7 @@ import gzip
 import os
 import re
 import shutil
+import subprocess
 import time
 import urllib.request
 from collections import defaultdict
@@ -84,6 +85,20 @@ def test_rendered_nginx_config_names_every_replica_and_the_frontend(tmp_path):
     assert text.count("max_fails=2 fail_timeout=10s") == 2
     assert "alias /static-root/static/;" in text and "alias /site-root/;" in text
     assert (streamlit_static() / "index.html").exists()
+
+
+@pytest.mark.nginx
+def test_the_images_nginx_config_passes_nginx_t(tmp_path):
+    """The configuration the Dockerfile renders (logs to the container's output) is valid for Debian's nginx."""
+    if not Path(NGINX).exists():
+        pytest.skip(f"{NGINX} is not installed (apt-get install nginx)")
+    (tmp_path / "tmp").mkdir()
+    config = tmp_path / "nginx.conf"
+    config.write_text(render(str(tmp_path), "127.0.0.1:9", ["127.0.0.1:9"], str(streamlit_static()), str(tmp_path), logs="/dev"))
+    checked = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-e", "/dev/stderr", "-c", str(config)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert "access_log /dev/stdout" in config.read_text()
 
 
 # --- two replicas behind nginx -------------------------------------------------------------
