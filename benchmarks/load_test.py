@@ -401,7 +401,7 @@ def soak(base: str, pids: list[int], sessions: int, seconds: float, kind: str) -
     asyncio.run(run())
 
 
-def browser_visit(base: str) -> None:
+def browser_visit(base: str, pids: list[int]) -> None:
     """One real Chromium visitor, cold (empty cache): time to the headline and bytes transferred."""
     from playwright.sync_api import sync_playwright
 
@@ -414,14 +414,16 @@ def browser_visit(base: str) -> None:
         client.send("Network.enable")
         transferred = []
         client.on("Network.loadingFinished", lambda e: transferred.append(e["encodedDataLength"]))
+        cpu_before = cpu_seconds(pids)
         start = time.perf_counter()
         page.goto(f"{base}/?{SHARED_LINK}")
         page.get_by_text(HEADLINE).first.wait_for(timeout=STEP_TIMEOUT * 1000)
         took = time.perf_counter() - start
-        page.wait_for_timeout(1000)
+        page.wait_for_timeout(2000)
+        cpu = cpu_seconds(pids) - cpu_before
         browser.close()
     print(f"one cold browser visitor: headline after {took:.2f} s; {sum(transferred) / 1e6:.2f} MB transferred "
-          f"over {len(transferred)} requests (websocket frames not included)")
+          f"over {len(transferred)} requests (websocket frames not included); app server CPU {cpu:.2f} s")
 
 
 def main() -> None:
@@ -462,7 +464,7 @@ def main() -> None:
                 for n in args.visitors:
                     print(row(measure(target.url, pids, n, args.journey, args.seconds), args.journey), flush=True)
             if args.browser:
-                browser_visit(target.url)
+                browser_visit(target.url, pids)
         finally:
             target.stop()
 
