@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import os
 import shutil
 import signal
@@ -35,9 +36,7 @@ COMPRESSIBLE = {".js", ".css", ".json", ".svg", ".map", ".txt", ".html", ".wasm"
 
 def streamlit_static() -> Path:
     """The installed Streamlit package's frontend folder (index.html, static/js, static/css...)."""
-    import streamlit
-
-    return Path(streamlit.__file__).resolve().parent / "static"
+    return Path(importlib.util.find_spec("streamlit").origin).resolve().parent / "static"
 
 
 def free_port() -> int:
@@ -219,6 +218,7 @@ def main() -> None:
     print(f"{args.replicas} replicas behind nginx: {deployment.url}  (Ctrl-C stops)", flush=True)
     try:
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started in the background
         while all(r.process.poll() is None for r in deployment.replicas) and deployment.proxy.process.poll() is None:
             time.sleep(1)
         print("a replica or nginx exited; stopping", file=sys.stderr)
