@@ -133,6 +133,7 @@ class Visitor:
             max_size=None,
             open_timeout=STEP_TIMEOUT,
             compression=None,
+            ping_interval=None,  # a browser sends no websocket pings; Streamlit's frontend relies on the server's
         )
 
     async def rerun(self, query: str = "", page: str = "", page_hash: str = "", widgets: list | None = None) -> Run:
