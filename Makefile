@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+REPLICAS ?= 2
+PROXY_PORT ?= 8080
 
-.PHONY: run test test-all lint validate schema bench clean
+.PHONY: run dev serve test test-all lint validate schema bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +20,23 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-## run: set up (if needed) and start the dashboard on the bundled cases
+## run: set up (if needed) and start the dashboard on the bundled cases (production settings of .streamlit/config.toml)
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port=$(PORT)
+
+## dev: like run, but reloads when you save a source file and shows full error details (slower per visitor)
+dev: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port=$(PORT) --server.fileWatcherType=auto --server.runOnSave=true \
+		--runner.postScriptGC=true --client.showErrorDetails=full
+
+## serve: REPLICAS copies of the app behind nginx on 127.0.0.1:$(PROXY_PORT) (needs Debian's nginx)
+serve: $(VENV)/.runtime
+	$(PY) deploy/serve.py --replicas $(REPLICAS) --port $(PROXY_PORT)
 
 ## test: set up (if needed), lint, and run every test except the real-browser ones (the fast loop, about a minute)
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not nginx"
 
 ## test-all: set up (if needed), lint, and run every test, the real-browser journeys included (what CI runs)
 test-all: $(VENV)/.dev

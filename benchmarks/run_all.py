@@ -1,6 +1,6 @@
 """Run every benchmark and write benchmarks/RESULTS.md: machine, date, figures, goals and ratios.
 
-Run: ``make bench`` (about 15 minutes on 2 cores). Each benchmark is its own script and can run alone.
+Run: ``make bench`` (about 30 minutes on 2 cores). Each benchmark is its own script and can run alone.
 """
 
 from __future__ import annotations
@@ -30,10 +30,32 @@ RUNS = [
         "a browser shows the headline within 4 s.",
     ),
     (
-        "Load (issue 7)",
-        ["benchmarks/load_test.py", "--sessions", "25", "50", "--cases", "1000", "--seconds", "300"],
-        "Goal: no errors with 25 and 50 concurrent sessions, each opening Explore, changing a filter, "
-        "opening a case and Compare.",
+        "Audience at once, 1,000 cases, one server process (issue 12)",
+        ["benchmarks/load_test.py", "--visitors", "100", "200", "--cases", "1000", "--journey", "link", "--browser"],
+        "Goals: 100 visitors opening a shared link at once: 0 errors, headline p95 <= 3 s; 200 at once: 0 errors, "
+        "p95 <= 6 s; server CPU per visitor <= 0.06 s. Protocol-level visitors (benchmarks/load_test.py), "
+        "then one real cold browser visitor.",
+    ),
+    (
+        "Audience at once, 10,000 cases, one server process (issue 12)",
+        ["benchmarks/load_test.py", "--visitors", "100", "200", "--cases", "10000", "--journey", "link"],
+        "The same run at 10,000 cases (reported, no goal).",
+    ),
+    (
+        "Whole journeys, 1,000 cases (issue 12)",
+        ["benchmarks/load_test.py", "--visitors", "30", "--cases", "1000", "--journey", "full"],
+        "Each visitor opens the shared link, changes a filter, opens a case and opens Compare.",
+    ),
+    (
+        "Through nginx, 2 replicas, 1,000 cases (issue 12)",
+        ["benchmarks/load_test.py", "--proxy", "--replicas", "2", "--visitors", "100", "200", "--cases", "1000",
+         "--journey", "link", "--browser"],
+        "deploy/serve.py: 2 replicas behind Debian's nginx on loopback. Goal for a cold visitor: at most 1 MB transferred.",
+    ),
+    (
+        "Memory over 2,000 sequential sessions (issue 12)",
+        ["benchmarks/load_test.py", "--soak", "2000", "--cases", "1000", "--journey", "browse", "--seconds", "1800"],
+        "Goal: resident memory after 2,000 sessions within 100 MB of after the first 100; sessions that leave are freed.",
     ),
 ]
 

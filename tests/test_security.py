@@ -15,6 +15,16 @@ def test_server_settings():
     assert config["client"]["showErrorDetails"] == "none"
 
 
+def test_production_settings_make_a_visit_cheap():
+    """No source watcher and no full collection after each run (issue 12); `make dev` turns both back on."""
+    config = tomllib.loads((REPO / ".streamlit/config.toml").read_text())
+    assert config["server"]["fileWatcherType"] == "none"
+    assert config["runner"]["postScriptGC"] is False
+    makefile = (REPO / "Makefile").read_text()
+    dev = makefile[makefile.index("\ndev:") :].split("\n\n")[0]
+    assert "--server.fileWatcherType=auto" in dev and "--runner.postScriptGC=true" in dev
+
+
 def test_requirements_demand_a_streamlit_that_escapes_tooltips():
     assert "streamlit>=1.60" in (REPO / "requirements.txt").read_text()
 
