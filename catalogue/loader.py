@@ -1,51 +1,56 @@
-"""Loading and validating a folder of case files: valid cases plus a list of problems.
+"""Loading and validating folders of case files: valid cases plus a list of problems.
 
 Never raises on bad input: each bad file becomes problems naming its line, and the
-other files still load. Unchanged files are reused from a cache keyed on each
-file's path, size and modification time, kept outside the repository.
+other files still load. Unchanged files are reused from a cache kept outside the
+repository, keyed on what a result depends on: each file's path, size and
+modification time, the vocabulary, the validating code and today's date (rules
+such as "last reviewed over two years ago" change their verdict as days pass).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from catalogue.problems import Problem
-from catalogue.reader import Document, field_path, read_yaml
-from catalogue.rules import ERROR_RULES, WARNING_RULES, run_rules
+from catalogue.casefile import SUFFIX, FileResult, check_bytes, check_document, check_file, check_text
+from catalogue.problems import Problem, problem
+from catalogue.reader import read_yaml
 from catalogue.schema import Case
+from catalogue.settings import CASES_FOLDER, REPO_ROOT, cache_dir, cases_dir
 from catalogue.vocabulary import Vocabulary, load_vocabulary, nearest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CASES_DIR = REPO_ROOT / "data" / "cases"
-MAX_FILE_BYTES = 256 * 1024
-SUFFIX = ".yaml"
+__all__ = [
+    "DEFAULT_CASES_DIR",
+    "Catalogue",
+    "FileResult",
+    "check_bytes",
+    "check_document",
+    "check_file",
+    "check_text",
+    "default_cases_dir",
+    "load_catalogue",
+]
+
+DEFAULT_CASES_DIR = REPO_ROOT / CASES_FOLDER
 #: Below this many files to parse, one process is faster than starting workers.
 PARALLEL_THRESHOLD = 400
+#: Cache files untouched for this many days are removed when the cache is saved.
+CACHE_KEEP_DAYS = 7
 
 
 def default_cases_dir() -> Path:
     """The case folder: ``$CATALOGUE_DIR`` if set, else the bundled ``data/cases``."""
-    return Path(os.environ.get("CATALOGUE_DIR") or DEFAULT_CASES_DIR)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What one file gave: its case if valid, and its problems (errors and warnings)."""
-
-    path: str
-    case: Case | None
-    problems: tuple[Problem, ...]
+    return cases_dir()
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,8 @@ class Catalogue:
     def invalid_files(self) -> dict[str, Problem]:
         """Each invalid file with its first error, in file order."""
         first: dict[str, Problem] = {}
-        for problem in self.errors:
-            first.setdefault(problem.path, problem)
+        for error in self.errors:
+            first.setdefault(error.path, error)
         return first
 
 
@@ -105,131 +110,6 @@ def _stamped_files(paths: Iterable[Path | str]) -> dict[Path, tuple[int, int] | 
     return found
 
 
-def _problem(path: str, line: int, column: int, key: str, message: str, severity: str = "error") -> Problem:
-    return Problem(path=path, line=line, column=column, key=key, message=message, severity=severity)  # type: ignore[arg-type]
-
-
-def check_text(path: str, text: str, vocabulary: Vocabulary, expected_id: str | None = None) -> FileResult:
-    """Validate the text of one case file: YAML, schema, then the cross-field rules."""
-    document, yaml_errors = read_yaml(text)
-    if document is None:
-        return FileResult(path, None, tuple(_problem(path, e.line, e.column, e.key, e.message) for e in yaml_errors))
-    try:
-        case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
-    except ValidationError as exc:
-        return FileResult(path, None, tuple(validation_problems(path, exc, document)))
-    problems = [problem_at(path, document, loc, message) for loc, message in run_rules(case, ERROR_RULES)]
-    if expected_id is not None and case.id != expected_id:
-        problems.append(
-            problem_at(
-                path,
-                document,
-                ("id",),
-                f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}",
-            )
-        )
-    warnings = [problem_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
-    return FileResult(path, None if problems else case, tuple(problems + warnings))
-
-
-def check_file(path: Path, vocabulary: Vocabulary) -> FileResult:
-    """Validate one case file on disk, refusing what is not a small UTF-8 text file."""
-    name = str(path)
-    if path.suffix != SUFFIX:
-        return FileResult(name, None, (_problem(name, 1, 1, "", f"case files end in {SUFFIX}; rename to {path.stem}{SUFFIX}"),))
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"the file is {size // 1024} KiB; case files are at most {MAX_FILE_BYTES // 1024} KiB"
-            return FileResult(name, None, (_problem(name, 1, 1, "", message),))
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FileResult(name, None, (_problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}"),))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return FileResult(name, None, (_problem(name, line, 1, "", "the file is not UTF-8 text; save it as UTF-8"),))
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        return FileResult(name, None, (_problem(name, line, 1, "", "the file contains a NUL byte; it is not a text file"),))
-    return check_text(name, text, vocabulary, expected_id=path.stem)
-
-
-def problem_at(path: str, document: Document, loc: Sequence[str | int], message: str, severity: str = "error") -> Problem:
-    """A problem positioned at the field ``loc`` of a document."""
-    line, column = document.position(tuple(loc))
-    return _problem(path, line, column, field_path(tuple(loc)), message, severity)
-
-
-def validation_problems(path: str, exc: ValidationError, document: Document) -> list[Problem]:
-    """Pydantic's errors as problems with lines and plain messages."""
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        problems.append(problem_at(path, document, loc, _plain_message(error, loc)))
-    return sorted(problems, key=lambda p: (p.line, p.column))
-
-
-_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
-
-
-def _got(value: object) -> str:
-    """What a wrong value is, in words."""
-    if value is None:
-        return "nothing"
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _plain_message(error: dict, loc: tuple) -> str:
-    """Rewrite a pydantic error so a contributor knows what to change."""
-    kind, value = error["type"], error.get("input")
-    if kind == "missing":
-        return f"is required but missing; add {loc[-1]}: to the file"
-    if kind == "extra_forbidden":
-        known = _known_fields(loc[:-1])
-        suggestion = nearest(str(loc[-1]), known)
-        hint = f"did you mean {suggestion!r}?" if suggestion else f"known fields here: {', '.join(known)}"
-        return f"unknown field {loc[-1]!r}; {hint}"
-    if kind == "string_type":
-        return f"expected text, got {_got(value)}; put the value in quotes"
-    if kind in ("int_type", "int_from_float"):
-        return f"expected a whole number (such as a year), got {_got(value)}"
-    if kind == "float_type":
-        return f"expected a number, got {_got(value)}"
-    if kind == "list_type":
-        return f"expected a list (one '- item' per line), got {_got(value)}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of fields (key: value), got {_got(value)}"
-    if kind in ("date_type", "date_from_datetime_inexact", "date_parsing"):
-        return f"expected a date written YYYY-MM-DD, got {value!r}"
-    if kind == "too_short":
-        return "needs at least one item"
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return f"is {len(value)} characters; keep it to at most {limit}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{value!r} is out of range: {error['msg'].lower()}"
-    return str(error["msg"])
-
-
-def _known_fields(loc: tuple) -> list[str]:
-    """The field names allowed at a location in a case, for suggestions."""
-    from catalogue import schema
-
-    model: type = Case
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation  # type: ignore[attr-defined]
-        inner = getattr(annotation, "__args__", (annotation,))
-        nested = [a for a in inner if isinstance(a, type) and issubclass(a, schema.BaseModel)]
-        if not nested:
-            return []
-        model = nested[0]
-    return list(model.model_fields)  # type: ignore[attr-defined]
-
-
 # --- folders, cross-file checks and the cache -------------------------------------
 
 
@@ -247,7 +127,7 @@ def load_catalogue(
         paths = [paths]
     stamped = _stamped_files(paths)
     files = list(stamped)
-    memo_key = (vocabulary.digest, tuple(stamped.items())) if cache else None
+    memo_key = (vocabulary.digest, dt.date.today(), tuple(stamped.items())) if cache else None
     if memo_key is not None and _MEMO.get("key") == memo_key:
         return _MEMO["catalogue"]
     results = _check_files(stamped, vocabulary, cache=cache)
@@ -287,7 +167,7 @@ def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> 
             continue
         if case.id in first_path:
             problems.append(
-                _problem(result.path, 1, 1, "id", f"{case.id!r} is also the id of {first_path[case.id]}; ids must be unique")
+                problem(result.path, 1, 1, "id", f"{case.id!r} is also the id of {first_path[case.id]}; ids must be unique")
             )
         first_path.setdefault(case.id, result.path)
     for result in results:
@@ -300,7 +180,7 @@ def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> 
                 hint = f"; did you mean {suggestion!r}?" if suggestion else ""
                 line = _related_line(result.path, index)
                 problems.append(
-                    _problem(result.path, line, 5, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}")
+                    problem(result.path, line, 5, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}")
                 )
     return problems
 
@@ -361,18 +241,9 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def cache_dir() -> Path:
-    """Where cached results live: ``$CATALOGUE_CACHE_DIR``, else the user's cache folder."""
-    configured = os.environ.get("CATALOGUE_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "coproduction-catalogue"
-
-
 @dataclass
 class _CacheStore:
-    """One pickle per vocabulary and code version: {path: (size, mtime, result)}."""
+    """One pickle per code version, vocabulary and day: {path: (size, mtime, result)}."""
 
     file: Path
     entries: dict[str, tuple[tuple[int, int], FileResult]] = field(default_factory=dict)
@@ -380,7 +251,7 @@ class _CacheStore:
 
     @classmethod
     def open(cls, vocabulary: Vocabulary) -> _CacheStore:
-        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}".encode()).hexdigest()[:16]
+        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}:{dt.date.today().isoformat()}".encode()).hexdigest()[:16]
         file = cache_dir() / f"results-{key}.pickle"
         try:
             with file.open("rb") as handle:
@@ -415,6 +286,18 @@ class _CacheStore:
             os.replace(tmp, self.file)
         except OSError:
             return
+        _forget_stale(self.file)
+
+
+def _forget_stale(current: Path) -> None:
+    """Remove other cache files untouched for CACHE_KEEP_DAYS (yesterday's, other code versions')."""
+    limit = time.time() - CACHE_KEEP_DAYS * 86400
+    for other in current.parent.glob("results-*.pickle"):
+        try:
+            if other != current and other.stat().st_mtime < limit:
+                other.unlink()
+        except OSError:
+            continue
 
 
 def _code_digest() -> str:
@@ -427,8 +310,8 @@ def _code_digest() -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def _relocate(problem: Problem, path: str) -> Problem:
+def _relocate(found: Problem, path: str) -> Problem:
     """The same problem, reported under the path the caller used."""
-    if problem.path == path:
-        return problem
-    return Problem(path, problem.line, problem.column, problem.key, problem.message, problem.severity)
+    if found.path == path:
+        return found
+    return Problem(path, found.line, found.column, found.key, found.message, found.severity)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from catalogue import loader
-from catalogue.loader import MAX_FILE_BYTES, load_catalogue
+from catalogue.loader import load_catalogue
+from catalogue.yamlfile import MAX_FILE_BYTES
 from tests.conftest import INVALID, VALID, VALID_CASE_TEXT
 
 # Each invalid fixture: the line of its first error and a fragment of the message.
