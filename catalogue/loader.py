@@ -9,7 +9,6 @@ such as "last reviewed over two years ago" change their verdict as days pass).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import itertools
 import os
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from catalogue import clock
 from catalogue.casefile import SUFFIX, FileResult, check_bytes, check_document, check_file, check_text
 from catalogue.problems import Problem, problem
 from catalogue.reader import read_yaml
@@ -127,7 +127,7 @@ def load_catalogue(
         paths = [paths]
     stamped = _stamped_files(paths)
     files = list(stamped)
-    memo_key = (vocabulary.digest, dt.date.today(), tuple(stamped.items())) if cache else None
+    memo_key = (vocabulary.digest, clock.today(), tuple(stamped.items())) if cache else None
     if memo_key is not None and _MEMO.get("key") == memo_key:
         return _MEMO["catalogue"]
     results = _check_files(stamped, vocabulary, cache=cache)
@@ -251,7 +251,7 @@ class _CacheStore:
 
     @classmethod
     def open(cls, vocabulary: Vocabulary) -> _CacheStore:
-        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}:{dt.date.today().isoformat()}".encode()).hexdigest()[:16]
+        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}:{clock.today().isoformat()}".encode()).hexdigest()[:16]
         file = cache_dir() / f"results-{key}.pickle"
         try:
             with file.open("rb") as handle:

@@ -7,9 +7,9 @@ Errors block the case; warnings (in ``WARNING_RULES``) never do.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 
+from catalogue import clock
 from catalogue.geography import country_name, near_country
 from catalogue.schema import Case
 
@@ -19,7 +19,7 @@ Rule = Callable[[Case], Iterator[Finding]]
 
 def started_not_in_future(case: Case) -> Iterator[Finding]:
     """A case cannot have started after this year."""
-    if case.started is not None and case.started > dt.date.today().year:
+    if case.started is not None and case.started > clock.today().year:
         yield ("started",), f"{case.started} is in the future; give the year it started"
 
 
@@ -104,7 +104,9 @@ def source_has_year(case: Case) -> Iterator[Finding]:
 
 def ongoing_case_recently_reviewed(case: Case) -> Iterator[Finding]:
     """An active case should be reviewed against its sources at least every two years."""
-    limit = dt.date.today().replace(year=dt.date.today().year - REVIEW_YEARS)
+    now = clock.today()
+    day = 28 if (now.month, now.day) == (2, 29) else now.day  # 29 February has no match two years back
+    limit = now.replace(year=now.year - REVIEW_YEARS, day=day)
     if case.status == "active" and case.last_reviewed < limit:
         yield ("last_reviewed",), f"{case.last_reviewed.isoformat()} is over {REVIEW_YEARS} years ago; check the sources again"
 

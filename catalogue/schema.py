@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from catalogue import clock
 from catalogue.geography import country_codes, region_of, unknown_country_message
 from catalogue.vocabulary import Vocabulary, load_vocabulary
 
@@ -248,7 +249,7 @@ class Case(_Model):
     @field_validator("last_reviewed")
     @classmethod
     def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
+        if value > clock.today():
             raise _fail("future_date", f"{value.isoformat()} is in the future; use the date you checked the sources")
         return value
 

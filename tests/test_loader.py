@@ -133,3 +133,17 @@ def test_large_folders_are_checked_in_worker_processes(valid_dir: Path, monkeypa
 def test_one_file_is_checked_against_its_folder_for_related_ids(valid_dir: Path):
     catalogue = load_catalogue(valid_dir / "harbour-time-bank.yaml")
     assert catalogue.errors == [], "river-watch sits in the same folder"
+
+
+def test_cached_results_follow_todays_date(valid_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """A case reviewed on 2024-05-01 is fine on 2026-04-30 and overdue on 2026-05-02, cache or not."""
+    import datetime as dt
+
+    from catalogue import clock
+
+    overdue = "last_reviewed: 2024-05-01 is over 2 years ago; check the sources again"
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 4, 30))
+    assert overdue not in [p.format().split(": warning: ")[-1] for p in load_catalogue(valid_dir).warnings]
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 5, 2))
+    later = load_catalogue(valid_dir)
+    assert [p.line for p in later.warnings if p.format().endswith(overdue)] == [44]
