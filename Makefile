@@ -27,9 +27,10 @@ test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-## lint: check style with ruff
+## lint: check style with ruff and the domain package's types with mypy
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m mypy catalogue
 
 ## validate: check every case file
 validate: $(VENV)/.runtime

@@ -128,8 +128,8 @@ def load_catalogue(
     stamped = _stamped_files(paths)
     files = list(stamped)
     memo_key = (vocabulary.digest, clock.today(), tuple(stamped.items())) if cache else None
-    if memo_key is not None and _MEMO.get("key") == memo_key:
-        return _MEMO["catalogue"]
+    if memo_key is not None and _MEMO.catalogue is not None and _MEMO.key == memo_key:
+        return _MEMO.catalogue
     results = _check_files(stamped, vocabulary, cache=cache)
     problems = [p for r in results for p in r.problems]
     problems.extend(_cross_file_problems(results, _known_ids(files)))
@@ -140,12 +140,19 @@ def load_catalogue(
         cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder, generation=next(_GENERATIONS)
     )
     if memo_key is not None:
-        _MEMO.update(key=memo_key, catalogue=catalogue)
+        _MEMO.key, _MEMO.catalogue = memo_key, catalogue
     return catalogue
 
 
-#: The last catalogue loaded in this process, reused while no file has changed.
-_MEMO: dict[str, object] = {}
+@dataclass
+class _Memo:
+    """The last catalogue loaded in this process, reused while nothing it depends on has changed."""
+
+    key: object = None
+    catalogue: Catalogue | None = None
+
+
+_MEMO = _Memo()
 _GENERATIONS = itertools.count(1)
 
 
@@ -208,8 +215,9 @@ def _check_files(stamps: dict[Path, tuple[int, int] | None], vocabulary: Vocabul
             todo.append(f)
     for f, result in zip(todo, _check_many(todo, vocabulary), strict=False):
         results[f] = result
-        if store is not None and stamps[f] is not None:
-            store.put(f, stamps[f], result)
+        stamp = stamps[f]
+        if store is not None and stamp is not None:
+            store.put(f, stamp, result)
     if store is not None and todo:
         store.save()
     return [results[f] for f in files]

@@ -103,8 +103,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 
 
 def _pos(event: yaml.Event) -> Position:
-    """A 1-based (line, column) from a parser event."""
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    """A 1-based (line, column) from a parser event (the parser marks every event it emits)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _read_stream(loader: Any, errors: list[YamlError]) -> Document:
@@ -152,7 +153,7 @@ def _read_node(loader: Any, path: Path, document: Document, errors: list[YamlErr
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event)
     if isinstance(event, yaml.SequenceStartEvent):
-        items = []
+        items: list[Any] = []
         while not loader.check_event(yaml.SequenceEndEvent):
             item_path = (*path, len(items))
             document.positions[item_path] = _pos(loader.peek_event())

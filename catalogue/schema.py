@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -82,8 +83,8 @@ def _vocabulary(info: ValidationInfo) -> Vocabulary:
     return context.get("vocabulary") or load_vocabulary()
 
 
-def term(facet: str) -> Any:
-    """A text type whose values must be keys of one vocabulary facet."""
+def in_facet(facet: str) -> Callable[[str, ValidationInfo], str]:
+    """A validator: the value must be a key of one vocabulary facet."""
 
     def check(value: str, info: ValidationInfo) -> str:
         vocabulary = _vocabulary(info)
@@ -91,7 +92,12 @@ def term(facet: str) -> Any:
             raise _fail("vocabulary", vocabulary.unknown_term_message(facet, value))
         return value
 
-    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": facet})]
+    return check
+
+
+def _facet(facet: str) -> Any:
+    """The JSON Schema note naming a field's vocabulary, for editors and the docs."""
+    return Field(json_schema_extra={"x-vocabulary": facet})
 
 
 def _country(value: str) -> str:
@@ -110,14 +116,15 @@ def _unique(values: list[Any]) -> list[Any]:
 
 
 CountryCode = Annotated[str, AfterValidator(_country)]
-TypeKey = term("types")
-SectorKey = term("sectors")
-LevelKey = term("levels")
-ScaleKey = term("scales")
-StatusKey = term("statuses")
-EvidenceKey = term("evidence")
-PrecisionKey = term("precisions")
-OrganisationKindKey = term("organisation_kinds")
+# Text whose values must be keys of one vocabulary facet (spelled out so type checkers see types).
+TypeKey = Annotated[str, AfterValidator(in_facet("types")), _facet("types")]
+SectorKey = Annotated[str, AfterValidator(in_facet("sectors")), _facet("sectors")]
+LevelKey = Annotated[str, AfterValidator(in_facet("levels")), _facet("levels")]
+ScaleKey = Annotated[str, AfterValidator(in_facet("scales")), _facet("scales")]
+StatusKey = Annotated[str, AfterValidator(in_facet("statuses")), _facet("statuses")]
+EvidenceKey = Annotated[str, AfterValidator(in_facet("evidence")), _facet("evidence")]
+PrecisionKey = Annotated[str, AfterValidator(in_facet("precisions")), _facet("precisions")]
+OrganisationKindKey = Annotated[str, AfterValidator(in_facet("organisation_kinds")), _facet("organisation_kinds")]
 
 
 class _Model(BaseModel):

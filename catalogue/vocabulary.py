@@ -1,4 +1,4 @@
-"""The controlled vocabularies (types, sectors, statuses...), read from ``data/vocabulary.yaml``."""
+"""The controlled vocabularies (types, sectors, statuses...), read from ``catalogue/data/vocabulary.yaml``."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "vocabulary.yaml"
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 
 #: The vocabularies a case refers to, with the noun used in messages.
 FACETS: Mapping[str, str] = {
@@ -33,7 +34,7 @@ class Term:
     key: str
     label: str
     definition: str
-    extra: Mapping[str, object] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def colour(self) -> str:
