@@ -31,7 +31,7 @@ from catalogue.vocabulary import Vocabulary, load_vocabulary
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[A-Za-z!?/]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-MIN_YEAR = 1800
+MIN_YEAR, MAX_YEAR = 1800, 2100  # the years a case may name; the filters and year inputs use the same range
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -74,7 +74,7 @@ def _http_url(value: str) -> str:
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 Slug = Annotated[str, Field(max_length=80), AfterValidator(_slug)]
 Url = Annotated[str, Field(max_length=2000), AfterValidator(_http_url)]
-Year = Annotated[int, Field(ge=MIN_YEAR, le=2100)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 
 
 def _vocabulary(info: ValidationInfo) -> Vocabulary:
