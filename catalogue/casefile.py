@@ -5,28 +5,19 @@ Never raises on bad input: everything wrong becomes a problem naming its line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from catalogue.problems import Problem, problem, problem_at, validation_problems
+from catalogue.problems import problem, problem_at, validation_problems
 from catalogue.reader import Document
+from catalogue.results import FileResult
 from catalogue.rules import ERROR_RULES, WARNING_RULES, run_rules
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 from catalogue.yamlfile import read_yaml_bytes, read_yaml_file, read_yaml_text
 
 SUFFIX = ".yaml"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What one file gave: its case if valid, and its problems (errors and warnings)."""
-
-    path: str
-    case: Case | None
-    problems: tuple[Problem, ...]
 
 
 def check_document(path: str, document: Document, vocabulary: Vocabulary, expected_id: str | None = None) -> FileResult:
@@ -40,7 +31,10 @@ def check_document(path: str, document: Document, vocabulary: Vocabulary, expect
         message = f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}"
         problems.append(problem_at(path, document, ("id",), message))
     warnings = [problem_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
-    return FileResult(path, None if problems else case, tuple(problems + warnings))
+    if problems:
+        return FileResult(path, None, tuple(problems + warnings))
+    related = tuple((other, *document.position(("related", index))) for index, other in enumerate(case.related))
+    return FileResult(path, case, tuple(warnings), case.id, related)
 
 
 def check_text(path: str, text: str, vocabulary: Vocabulary, expected_id: str | None = None) -> FileResult:

@@ -24,18 +24,20 @@ SIMILAR_TITLE = 0.75
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate case files and folders; exit 1 if any file is invalid."""
-    from catalogue.loader import load_catalogue
+    from catalogue.loader import check_catalogue, load_catalogue
 
     paths = args.paths or [cases_dir()]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    catalogue = load_catalogue(paths, cache=not args.no_cache)
+    # The default check also covers the curated collections, which need the cases; files named need only problems.
+    check = check_catalogue if args.paths else load_catalogue
+    catalogue = check(paths, cache=not args.no_cache)
     problems = list(catalogue.problems)
     files = len(catalogue.files)
     invalid = len(catalogue.invalid_files)
-    if not args.paths:  # the default check also covers the curated collections
+    if not args.paths:
         from catalogue.curated import DEFAULT_COLLECTIONS_DIR, load_collections
         from catalogue.vocabulary import load_vocabulary
 

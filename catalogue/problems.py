@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from catalogue.reader import Document, field_path
 from catalogue.vocabulary import nearest
+
+if TYPE_CHECKING:  # pydantic loads with the schema, when a file is checked, not when cached problems are read
+    from pydantic import BaseModel, ValidationError
 
 Severity = Literal["error", "warning"]
 
@@ -112,6 +113,7 @@ def plain_message(error: Any, loc: tuple[str | int, ...], model: type[BaseModel]
 
 def known_fields(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     """The field names allowed at a location inside ``model``, for suggestions."""
+    from pydantic import BaseModel
     current: type[BaseModel] = model
     for part in loc:
         if isinstance(part, int):

@@ -12,6 +12,11 @@ from typing import Any
 
 import yaml
 
+try:  # libyaml is much faster; the vocabulary is trusted, checked-in data, so its plain safe loader is enough
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - the PyPI wheels ship libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 
 #: The vocabularies a case refers to, with the noun used in messages.
@@ -92,7 +97,7 @@ def nearest(value: str, candidates: list[str]) -> str | None:
 
 def parse_vocabulary(text: str) -> Vocabulary:
     """Build a Vocabulary from the YAML text of a vocabulary file."""
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=_SafeLoader)
     facets = {name: _terms(raw.get(name) or {}) for name in FACETS}
     missing = [name for name, terms in facets.items() if not terms]
     if missing:

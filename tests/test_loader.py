@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import loader
+from catalogue import casefile, loader
 from catalogue.loader import load_catalogue
 from catalogue.yamlfile import MAX_FILE_BYTES
 from tests.conftest import INVALID, VALID, VALID_CASE_TEXT
@@ -95,7 +95,7 @@ def test_catalogue_dir_environment_variable(valid_dir: Path, monkeypatch: pytest
 def test_unchanged_files_come_from_the_cache(valid_dir: Path, monkeypatch: pytest.MonkeyPatch):
     first = load_catalogue(valid_dir)
     calls = []
-    monkeypatch.setattr(loader, "check_file", lambda path, vocabulary: calls.append(path))
+    monkeypatch.setattr(casefile, "check_file", lambda path, vocabulary: calls.append(path))
     second = load_catalogue(valid_dir)
     assert calls == [] and second.cases == first.cases
 
@@ -147,3 +147,18 @@ def test_cached_results_follow_todays_date(valid_dir: Path, monkeypatch: pytest.
     monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 5, 2))
     later = load_catalogue(valid_dir)
     assert [p.line for p in later.warnings if p.format().endswith(overdue)] == [44]
+
+
+def test_checking_without_cases_reports_exactly_what_loading_reports(valid_dir: Path):
+    for name in ("unknown-type", "dangling-related", "duplicate-key", "future-review"):
+        shutil.copy(INVALID / f"{name}.yaml", valid_dir)
+    checked = loader.check_catalogue(valid_dir)
+    loaded = load_catalogue(valid_dir)
+    assert checked.problems == loaded.problems and checked.files == loaded.files
+    assert checked.cases == () and {c.id for c in loaded.cases} == {"harbour-time-bank", "river-watch"}
+
+
+def test_a_cache_written_without_cases_still_gives_every_case(valid_dir: Path):
+    loader.check_catalogue(valid_dir)
+    assert {c.id for c in load_catalogue(valid_dir).cases} == {"harbour-time-bank", "river-watch"}
+    assert {c.id for c in load_catalogue(valid_dir, cache=False).cases} == {"harbour-time-bank", "river-watch"}
