@@ -36,16 +36,17 @@ serve: $(VENV)/.runtime
 ## test: set up (if needed), lint, and run every test except the real-browser ones (the fast loop, about a minute)
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not browser and not nginx"
+	$(PY) -m pytest -m "not browser and not nginx and not slow"
 
 ## test-all: set up (if needed), lint, and run every test, the real-browser journeys included (what CI runs)
 test-all: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-## lint: check style with ruff
+## lint: check style with ruff and the domain package's types with mypy
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m mypy catalogue
 
 ## validate: check every case file
 validate: $(VENV)/.runtime

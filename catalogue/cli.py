@@ -12,12 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from catalogue.builder import slugify
-from catalogue.docs import render_docs
-from catalogue.facets import COUNTRIES, FACETS
-from catalogue.geography import country_codes, unknown_country_message
-from catalogue.loader import REPO_ROOT, default_cases_dir, load_catalogue
-from catalogue.schema import case_json_schema
+from catalogue.settings import REPO_ROOT, cases_dir
+
+# Each command imports what it needs when it runs, so `validate` starts without the export and docs code.
 
 SCHEMA_PATH = REPO_ROOT / "catalogue" / "case.schema.json"
 DOCS_PATH = REPO_ROOT / "docs" / "case-format.md"
@@ -28,17 +25,21 @@ SIMILAR_TITLE = 0.75
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate case files and folders; exit 1 if any file is invalid."""
-    paths = args.paths or [default_cases_dir()]
+    from catalogue.loader import check_catalogue, load_catalogue
+
+    paths = args.paths or [cases_dir()]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    catalogue = load_catalogue(paths, cache=not args.no_cache)
+    # The default check also covers the curated collections, which need the cases; files named need only problems.
+    check = check_catalogue if args.paths else load_catalogue
+    catalogue = check(paths, cache=not args.no_cache)
     problems = list(catalogue.problems)
     files = len(catalogue.files)
     invalid = len(catalogue.invalid_files)
-    if not args.paths:  # the default check also covers the curated collections
-        from catalogue.collections import DEFAULT_COLLECTIONS_DIR, load_collections
+    if not args.paths:
+        from catalogue.curated import DEFAULT_COLLECTIONS_DIR, load_collections
         from catalogue.vocabulary import load_vocabulary
 
         collections, collection_problems = load_collections(DEFAULT_COLLECTIONS_DIR, catalogue.cases, load_vocabulary())
@@ -64,6 +65,8 @@ def _display(path: str) -> str:
 
 def render_schema() -> str:
     """The JSON Schema text exactly as it is checked in."""
+    from catalogue.schema import case_json_schema
+
     return json.dumps(case_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -89,11 +92,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     """Write docs/case-format.md, the field reference, from the schema and vocabularies."""
+    from catalogue.docs import render_docs
+
     return _write_generated(DOCS_PATH, render_docs(), "docs", args.check)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new case file from the template; never overwrite; warn about similar titles."""
+    from catalogue.builder import slugify
+    from catalogue.geography import country_codes, unknown_country_message
+    from catalogue.loader import load_catalogue
+
     case_id = slugify(args.title)
     country = args.country.upper()
     if not case_id:
@@ -102,7 +111,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if country not in country_codes():
         print(f"error: {unknown_country_message(args.country)}", file=sys.stderr)
         return 2
-    folder = Path(args.dir) if args.dir else default_cases_dir()
+    folder = Path(args.dir) if args.dir else cases_dir()
     path = folder / f"{case_id}.yaml"
     if path.exists():
         print(f"error: {_display(str(path))} already exists; edit it instead", file=sys.stderr)
@@ -128,10 +137,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write exactly the cases a filter selects, in one format: the same bytes as the app's downloads."""
     from catalogue.export import filename, render
+    from catalogue.facets import FACETS
     from catalogue.filters import apply, parse_query
+    from catalogue.loader import load_catalogue
     from catalogue.vocabulary import load_vocabulary
 
-    catalogue = load_catalogue(args.cases or default_cases_dir())
+    catalogue = load_catalogue(args.cases or cases_dir())
     if catalogue.errors:  # like the app: export the valid cases, and say which files were left out
         names = ", ".join(_display(path) for path in catalogue.invalid_files)
         print(f"warning: left out {len(catalogue.invalid_files)} invalid case file(s): {names}", file=sys.stderr)
@@ -155,10 +166,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print the catalogue's coverage; write or check docs/coverage.md."""
+    from catalogue.loader import load_catalogue
     from catalogue.stats import coverage, coverage_markdown, summary
     from catalogue.vocabulary import load_vocabulary
 
-    catalogue = load_catalogue(args.cases or default_cases_dir())
+    catalogue = load_catalogue(args.cases or cases_dir())
     result = coverage(catalogue.cases, load_vocabulary())
     text = coverage_markdown(result)
     if args.check:
@@ -187,6 +199,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """All commands and their options, declared once (the docs test reads this too)."""
+    from catalogue.facets import COUNTRIES, FACETS  # light: the facets import no schema or data at import time
+
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Co-production case catalogue tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from catalogue.geography import REGIONS, country_name
-from catalogue.schema import Case
-from catalogue.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from catalogue.schema import Case
+    from catalogue.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class Facet:
 
 @dataclass(frozen=True)
 class VocabularyFacet(Facet):
-    """Values are the keys of one vocabulary (``data/vocabulary.yaml``), offered in its order.
+    """Values are the keys of one vocabulary (``catalogue/data/vocabulary.yaml``), offered in its order.
 
     ``single`` names a case attribute holding one value (or none) instead of a list.
     """

@@ -63,7 +63,7 @@ def unknown_country_message(code: str) -> str:
     return f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}"
 
 
-WORLD_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "world-countries.geojson"
+WORLD_GEOJSON = Path(__file__).resolve().parent / "data" / "world-countries.geojson"
 #: Degrees of slack around a country's outline box before a location counts as far from it.
 BOUNDS_MARGIN = 2.0
 

@@ -1,8 +1,10 @@
-"""Loading and validating a folder of case files: valid cases plus a list of problems.
+"""Loading and validating folders of case files: valid cases plus a list of problems.
 
 Never raises on bad input: each bad file becomes problems naming its line, and the
-other files still load. Unchanged files are reused from a cache keyed on each
-file's path, size and modification time, kept outside the repository.
+other files still load. Unchanged files are reused from a cache kept outside the
+repository, keyed on what a result depends on: each file's path, size and
+modification time, the vocabulary, the validating code and today's date (rules
+such as "last reviewed over two years ago" change their verdict as days pass).
 """
 
 from __future__ import annotations
@@ -12,40 +14,36 @@ import itertools
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from catalogue.problems import Problem
-from catalogue.reader import Document, field_path, read_yaml
-from catalogue.rules import ERROR_RULES, WARNING_RULES, run_rules
-from catalogue.schema import Case
+from catalogue import clock
+from catalogue.problems import Problem, problem
+from catalogue.results import FileResult
+from catalogue.settings import CASES_FOLDER, REPO_ROOT, cache_dir, cases_dir
 from catalogue.vocabulary import Vocabulary, load_vocabulary, nearest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CASES_DIR = REPO_ROOT / "data" / "cases"
-MAX_FILE_BYTES = 256 * 1024
+if TYPE_CHECKING:
+    from catalogue.schema import Case
+
+# A file's checks (catalogue.casefile: the schema, the rules, pydantic) are imported only when a file
+# needs checking, so a run answered from the cache starts fast.
 SUFFIX = ".yaml"
+
+DEFAULT_CASES_DIR = REPO_ROOT / CASES_FOLDER
 #: Below this many files to parse, one process is faster than starting workers.
 PARALLEL_THRESHOLD = 400
+#: Cache files untouched for this many days are removed when the cache is saved.
+CACHE_KEEP_DAYS = 7
 
 
 def default_cases_dir() -> Path:
     """The case folder: ``$CATALOGUE_DIR`` if set, else the bundled ``data/cases``."""
-    return Path(os.environ.get("CATALOGUE_DIR") or DEFAULT_CASES_DIR)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What one file gave: its case if valid, and its problems (errors and warnings)."""
-
-    path: str
-    case: Case | None
-    problems: tuple[Problem, ...]
+    return cases_dir()
 
 
 @dataclass(frozen=True)
@@ -78,17 +76,20 @@ class Catalogue:
     def invalid_files(self) -> dict[str, Problem]:
         """Each invalid file with its first error, in file order."""
         first: dict[str, Problem] = {}
-        for problem in self.errors:
-            first.setdefault(problem.path, problem)
+        for error in self.errors:
+            first.setdefault(error.path, error)
         return first
 
 
-def _stamped_files(paths: Iterable[Path | str]) -> dict[Path, tuple[int, int] | None]:
-    """Case files with their (size, mtime) stamps, listed and stat'ed in one pass per folder."""
-    found: dict[Path, tuple[int, int] | None] = {}
+Stamp = tuple[int, int]
+
+
+def _stamped_files(paths: Iterable[Path | str]) -> dict[str, Stamp | None]:
+    """Case files (absolute paths) with their (size, mtime) stamps, listed and stat'ed in one pass per folder."""
+    found: dict[str, Stamp | None] = {}
     for raw in paths:
-        path = Path(os.path.abspath(raw))
-        if path.is_dir():
+        path = os.path.abspath(raw)
+        if os.path.isdir(path):
             with os.scandir(path) as entries:
                 listed = sorted(
                     (e for e in entries if e.name.endswith((SUFFIX, ".yml")) and not e.name.startswith("_")),
@@ -97,140 +98,12 @@ def _stamped_files(paths: Iterable[Path | str]) -> dict[Path, tuple[int, int] | 
             for entry in listed:
                 try:
                     st = entry.stat()
-                    found[path / entry.name] = (st.st_size, st.st_mtime_ns)
+                    found[entry.path] = (st.st_size, st.st_mtime_ns)
                 except OSError:
-                    found[path / entry.name] = None
+                    found[entry.path] = None
         else:
             found[path] = _stamp(path)
     return found
-
-
-def _problem(path: str, line: int, column: int, key: str, message: str, severity: str = "error") -> Problem:
-    return Problem(path=path, line=line, column=column, key=key, message=message, severity=severity)  # type: ignore[arg-type]
-
-
-def check_text(path: str, text: str, vocabulary: Vocabulary, expected_id: str | None = None) -> FileResult:
-    """Validate the text of one case file: YAML, schema, then the cross-field rules."""
-    document, yaml_errors = read_yaml(text)
-    if document is None:
-        return FileResult(path, None, tuple(_problem(path, e.line, e.column, e.key, e.message) for e in yaml_errors))
-    try:
-        case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
-    except ValidationError as exc:
-        return FileResult(path, None, tuple(validation_problems(path, exc, document)))
-    problems = [problem_at(path, document, loc, message) for loc, message in run_rules(case, ERROR_RULES)]
-    if expected_id is not None and case.id != expected_id:
-        problems.append(
-            problem_at(
-                path,
-                document,
-                ("id",),
-                f"{case.id!r} does not match the file name; rename the file to {case.id}.yaml or set id: {expected_id}",
-            )
-        )
-    warnings = [problem_at(path, document, loc, message, "warning") for loc, message in run_rules(case, WARNING_RULES)]
-    return FileResult(path, None if problems else case, tuple(problems + warnings))
-
-
-def check_file(path: Path, vocabulary: Vocabulary) -> FileResult:
-    """Validate one case file on disk, refusing what is not a small UTF-8 text file."""
-    name = str(path)
-    if path.suffix != SUFFIX:
-        return FileResult(name, None, (_problem(name, 1, 1, "", f"case files end in {SUFFIX}; rename to {path.stem}{SUFFIX}"),))
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"the file is {size // 1024} KiB; case files are at most {MAX_FILE_BYTES // 1024} KiB"
-            return FileResult(name, None, (_problem(name, 1, 1, "", message),))
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FileResult(name, None, (_problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}"),))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return FileResult(name, None, (_problem(name, line, 1, "", "the file is not UTF-8 text; save it as UTF-8"),))
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        return FileResult(name, None, (_problem(name, line, 1, "", "the file contains a NUL byte; it is not a text file"),))
-    return check_text(name, text, vocabulary, expected_id=path.stem)
-
-
-def problem_at(path: str, document: Document, loc: Sequence[str | int], message: str, severity: str = "error") -> Problem:
-    """A problem positioned at the field ``loc`` of a document."""
-    line, column = document.position(tuple(loc))
-    return _problem(path, line, column, field_path(tuple(loc)), message, severity)
-
-
-def validation_problems(path: str, exc: ValidationError, document: Document) -> list[Problem]:
-    """Pydantic's errors as problems with lines and plain messages."""
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        problems.append(problem_at(path, document, loc, _plain_message(error, loc)))
-    return sorted(problems, key=lambda p: (p.line, p.column))
-
-
-_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
-
-
-def _got(value: object) -> str:
-    """What a wrong value is, in words."""
-    if value is None:
-        return "nothing"
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _plain_message(error: dict, loc: tuple) -> str:
-    """Rewrite a pydantic error so a contributor knows what to change."""
-    kind, value = error["type"], error.get("input")
-    if kind == "missing":
-        return f"is required but missing; add {loc[-1]}: to the file"
-    if kind == "extra_forbidden":
-        known = _known_fields(loc[:-1])
-        suggestion = nearest(str(loc[-1]), known)
-        hint = f"did you mean {suggestion!r}?" if suggestion else f"known fields here: {', '.join(known)}"
-        return f"unknown field {loc[-1]!r}; {hint}"
-    if kind == "string_type":
-        return f"expected text, got {_got(value)}; put the value in quotes"
-    if kind in ("int_type", "int_from_float"):
-        return f"expected a whole number (such as a year), got {_got(value)}"
-    if kind == "float_type":
-        return f"expected a number, got {_got(value)}"
-    if kind == "list_type":
-        return f"expected a list (one '- item' per line), got {_got(value)}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of fields (key: value), got {_got(value)}"
-    if kind in ("date_type", "date_from_datetime_inexact", "date_parsing"):
-        return f"expected a date written YYYY-MM-DD, got {value!r}"
-    if kind == "too_short":
-        return "needs at least one item"
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return f"is {len(value)} characters; keep it to at most {limit}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{value!r} is out of range: {error['msg'].lower()}"
-    return str(error["msg"])
-
-
-def _known_fields(loc: tuple) -> list[str]:
-    """The field names allowed at a location in a case, for suggestions."""
-    from catalogue import schema
-
-    model: type = Case
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation  # type: ignore[attr-defined]
-        inner = getattr(annotation, "__args__", (annotation,))
-        nested = [a for a in inner if isinstance(a, type) and issubclass(a, schema.BaseModel)]
-        if not nested:
-            return []
-        model = nested[0]
-    return list(model.model_fields)  # type: ignore[attr-defined]
-
-
-# --- folders, cross-file checks and the cache -------------------------------------
 
 
 def load_catalogue(
@@ -240,6 +113,26 @@ def load_catalogue(
     cache: bool = True,
 ) -> Catalogue:
     """Load and validate case files and folders (default: ``default_cases_dir()``)."""
+    return _load(paths, vocabulary, cache, with_cases=True)
+
+
+def check_catalogue(
+    paths: Path | str | Sequence[Path | str] | None = None,
+    *,
+    vocabulary: Vocabulary | None = None,
+    cache: bool = True,
+) -> Catalogue:
+    """Validate case files and folders exactly as ``load_catalogue`` does, keeping the problems but not the cases.
+
+    What ``validate`` needs: no case objects are built from the cache, passed between
+    processes or written to it, so a large folder checks much faster.
+    """
+    return _load(paths, vocabulary, cache, with_cases=False)
+
+
+def _load(
+    paths: Path | str | Sequence[Path | str] | None, vocabulary: Vocabulary | None, cache: bool, *, with_cases: bool
+) -> Catalogue:
     vocabulary = vocabulary or load_vocabulary()
     if paths is None:
         paths = [default_cases_dir()]
@@ -247,34 +140,43 @@ def load_catalogue(
         paths = [paths]
     stamped = _stamped_files(paths)
     files = list(stamped)
-    memo_key = (vocabulary.digest, tuple(stamped.items())) if cache else None
-    if memo_key is not None and _MEMO.get("key") == memo_key:
-        return _MEMO["catalogue"]
-    results = _check_files(stamped, vocabulary, cache=cache)
+    memo_key = (vocabulary.digest, clock.today(), with_cases, tuple(stamped.items())) if cache else None
+    if memo_key is not None and _MEMO.catalogue is not None and _MEMO.key == memo_key:
+        return _MEMO.catalogue
+    results = _check_files(stamped, vocabulary, cache=cache, with_cases=with_cases)
     problems = [p for r in results for p in r.problems]
     problems.extend(_cross_file_problems(results, _known_ids(files)))
     bad = {p.path for p in problems if p.severity == "error"}
     cases = tuple(r.case for r in results if r.case is not None and r.path not in bad)
     folder = str(paths[0]) if len(paths) == 1 else ""
-    catalogue = Catalogue(
-        cases=cases, problems=tuple(problems), files=tuple(str(f) for f in files), folder=folder, generation=next(_GENERATIONS)
-    )
+    catalogue = Catalogue(cases=cases, problems=tuple(problems), files=tuple(files), folder=folder, generation=next(_GENERATIONS))
     if memo_key is not None:
-        _MEMO.update(key=memo_key, catalogue=catalogue)
+        _MEMO.key, _MEMO.catalogue = memo_key, catalogue
     return catalogue
 
 
-#: The last catalogue loaded in this process, reused while no file has changed.
-_MEMO: dict[str, object] = {}
+@dataclass
+class _Memo:
+    """The last catalogue loaded in this process, reused while nothing it depends on has changed."""
+
+    key: object = None
+    catalogue: Catalogue | None = None
+
+
+_MEMO = _Memo()
 _GENERATIONS = itertools.count(1)
 
 
-def _known_ids(files: Sequence[Path]) -> set[str]:
+def _known_ids(files: Sequence[str]) -> set[str]:
     """Ids a case may name in ``related``: every case file in the folders of the files checked."""
-    folders = {f.parent for f in files}
-    return {f.stem for f in files} | {
-        p.stem for folder in folders for p in folder.glob(f"*{SUFFIX}") if not p.name.startswith("_")
-    }
+    known = {os.path.splitext(os.path.basename(f))[0] for f in files}
+    for folder in {os.path.dirname(f) for f in files}:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        known.update(name[: -len(SUFFIX)] for name in names if name.endswith(SUFFIX) and not name.startswith("_"))
+    return known
 
 
 def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> list[Problem]:
@@ -282,43 +184,28 @@ def _cross_file_problems(results: Sequence[FileResult], known_ids: set[str]) -> 
     problems = []
     first_path: dict[str, str] = {}
     for result in results:
-        case = result.case
-        if case is None:
+        if result.case_id is None:
             continue
-        if case.id in first_path:
-            problems.append(
-                _problem(result.path, 1, 1, "id", f"{case.id!r} is also the id of {first_path[case.id]}; ids must be unique")
-            )
-        first_path.setdefault(case.id, result.path)
+        if result.case_id in first_path:
+            message = f"{result.case_id!r} is also the id of {first_path[result.case_id]}; ids must be unique"
+            problems.append(problem(result.path, 1, 1, "id", message))
+        first_path.setdefault(result.case_id, result.path)
     for result in results:
-        case = result.case
-        if case is None:
-            continue
-        for index, other in enumerate(case.related):
+        for index, (other, line, column) in enumerate(result.related):
             if other not in known_ids:
                 suggestion = nearest(other, sorted(known_ids))
                 hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-                line = _related_line(result.path, index)
                 problems.append(
-                    _problem(result.path, line, 5, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}")
+                    problem(result.path, line, column, f"related[{index}]", f"{other!r} is not a case in the catalogue{hint}")
                 )
     return problems
 
 
-def _related_line(path: str, index: int) -> int:
-    """Find the line of ``related[index]`` again (cross-file checks run after parsing)."""
-    try:
-        document, _ = read_yaml(Path(path).read_text(encoding="utf-8-sig"))
-    except OSError:
-        return 1
-    return document.position(("related", index))[0] if document else 1
-
-
-def _check_files(stamps: dict[Path, tuple[int, int] | None], vocabulary: Vocabulary, *, cache: bool) -> list[FileResult]:
+def _check_files(stamps: dict[str, Stamp | None], vocabulary: Vocabulary, *, cache: bool, with_cases: bool) -> list[FileResult]:
     """Check each file, reusing cached results for files whose size and mtime are unchanged."""
     files = list(stamps)
-    store = _CacheStore.open(vocabulary) if cache else None
-    results: dict[Path, FileResult] = {}
+    store = _CacheStore.open(vocabulary, with_cases=with_cases) if cache else None
+    results: dict[str, FileResult] = {}
     todo = []
     for f in files:
         hit = store.get(f, stamps[f]) if store else None
@@ -326,95 +213,131 @@ def _check_files(stamps: dict[Path, tuple[int, int] | None], vocabulary: Vocabul
             results[f] = hit
         else:
             todo.append(f)
-    for f, result in zip(todo, _check_many(todo, vocabulary), strict=False):
+    for f, result in zip(todo, _check_many(todo, vocabulary, with_cases=with_cases), strict=True):
         results[f] = result
-        if store is not None and stamps[f] is not None:
-            store.put(f, stamps[f], result)
-    if store is not None and todo:
+        stamp = stamps[f]
+        if store is not None and stamp is not None:
+            store.put(f, stamp, result)
+    if store is not None:
         store.save()
     return [results[f] for f in files]
 
 
-def _check_many(files: Sequence[Path], vocabulary: Vocabulary) -> list[FileResult]:
+def _check_many(files: Sequence[str], vocabulary: Vocabulary, *, with_cases: bool) -> list[FileResult]:
     """Check files, in two processes when there are enough to repay starting them."""
+    if not files:
+        return []
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_THRESHOLD or workers < 2:
-        return [check_file(f, vocabulary) for f in files]
+        return _check_chunk(list(files), vocabulary, with_cases)
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [list(files[i::workers]) for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_check_chunk, chunks, [vocabulary] * workers))
+        parts = list(pool.map(_check_chunk, chunks, [vocabulary] * workers, [with_cases] * workers))
     by_path = {r.path: r for part in parts for r in part}
-    return [by_path[str(f)] for f in files]
+    return [by_path[f] for f in files]
 
 
-def _check_chunk(files: list[Path], vocabulary: Vocabulary) -> list[FileResult]:
-    """Worker entry point: check a chunk of files."""
-    return [check_file(f, vocabulary) for f in files]
+def _check_chunk(files: list[str], vocabulary: Vocabulary, with_cases: bool) -> list[FileResult]:
+    """Check a chunk of files (also the worker processes' entry point); without cases, only their summaries."""
+    from catalogue import casefile  # the schema and rules load only when a file needs checking
+
+    if with_cases:
+        return [casefile.check_file(Path(f), vocabulary) for f in files]
+    return [casefile.check_file(Path(f), vocabulary).summary() for f in files]
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path: str) -> Stamp | None:
     """A file's size and modification time, which key the cache."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
 
 
-def cache_dir() -> Path:
-    """Where cached results live: ``$CATALOGUE_CACHE_DIR``, else the user's cache folder."""
-    configured = os.environ.get("CATALOGUE_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "coproduction-catalogue"
-
-
 @dataclass
 class _CacheStore:
-    """One pickle per vocabulary and code version: {path: (size, mtime, result)}."""
+    """Cached results, one pickle per code version, vocabulary and day.
 
-    file: Path
-    entries: dict[str, tuple[tuple[int, int], FileResult]] = field(default_factory=dict)
-    dirty: bool = False
+    ``summaries``: {path: (stamp, result without its case)}, all ``validate`` needs;
+    ``cases``: {path: (stamp, case)} for the valid files, read and written only when cases are wanted.
+    """
+
+    folder: Path
+    key: str
+    with_cases: bool
+    summaries: dict[str, tuple[Stamp, FileResult]] = field(default_factory=dict)
+    cases: dict[str, tuple[Stamp, Case]] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)
 
     @classmethod
-    def open(cls, vocabulary: Vocabulary) -> _CacheStore:
-        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}".encode()).hexdigest()[:16]
-        file = cache_dir() / f"results-{key}.pickle"
-        try:
-            with file.open("rb") as handle:
-                entries = pickle.load(handle)
-            if not isinstance(entries, dict):
-                entries = {}
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            entries = {}
-        return cls(file=file, entries=entries)
+    def open(cls, vocabulary: Vocabulary, *, with_cases: bool) -> _CacheStore:
+        key = hashlib.sha256(f"{_code_digest()}:{vocabulary.digest}:{clock.today().isoformat()}".encode()).hexdigest()[:16]
+        store = cls(folder=cache_dir(), key=key, with_cases=with_cases)
+        store.summaries = store._read("summaries")
+        if with_cases:
+            store.cases = store._read("cases")
+        return store
 
-    def get(self, path: Path, stamp: tuple[int, int] | None) -> FileResult | None:
-        entry = self.entries.get(str(path))
+    def _file(self, kind: str) -> Path:
+        return self.folder / f"{kind}-{self.key}.pickle"
+
+    def _read(self, kind: str) -> dict[str, Any]:
+        try:
+            with self._file(kind).open("rb") as handle:
+                entries = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, path: str, stamp: Stamp | None) -> FileResult | None:
+        entry = self.summaries.get(path)
         if stamp is None or entry is None or entry[0] != stamp:
             return None
         result = entry[1]
-        return FileResult(str(path), result.case, tuple(_relocate(p, str(path)) for p in result.problems))
+        if result.case_id is not None and self.with_cases:
+            cached = self.cases.get(path)
+            if cached is None or cached[0] != stamp:
+                return None
+            result = replace(result, case=cached[1])
+        return result
 
-    def put(self, path: Path, stamp: tuple[int, int], result: FileResult) -> None:
-        self.entries[str(path)] = (stamp, result)
-        self.dirty = True
+    def put(self, path: str, stamp: Stamp, result: FileResult) -> None:
+        self.summaries[path] = (stamp, result.summary())
+        self.dirty.add("summaries")
+        if result.case is not None:
+            self.cases[path] = (stamp, result.case)
+            self.dirty.add("cases")
 
     def save(self) -> None:
-        """Write the cache atomically, forgetting deleted files; a failure only costs speed next time."""
-        if not self.dirty:
-            return
-        self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
+        """Write what changed atomically, forgetting deleted files; a failure only costs speed next time."""
+        for kind in sorted(self.dirty):
+            entries: dict[str, Any] = self.summaries if kind == "summaries" else self.cases
+            entries = {path: entry for path, entry in entries.items() if os.path.exists(path)}
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self._file(kind))
+            except OSError:
+                return
+        if self.dirty:
+            _forget_stale(self.folder, {self._file("summaries"), self._file("cases")})
+        self.dirty.clear()
+
+
+def _forget_stale(folder: Path, current: set[Path]) -> None:
+    """Remove other cache files untouched for CACHE_KEEP_DAYS (yesterday's, other code versions')."""
+    limit = time.time() - CACHE_KEEP_DAYS * 86400
+    for other in folder.glob("*.pickle"):
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
+            if other not in current and other.stat().st_mtime < limit:
+                other.unlink()
         except OSError:
-            return
+            continue
 
 
 def _code_digest() -> str:
@@ -425,10 +348,3 @@ def _code_digest() -> str:
         stat = module.stat()
         parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
-
-def _relocate(problem: Problem, path: str) -> Problem:
-    """The same problem, reported under the path the caller used."""
-    if problem.path == path:
-        return problem
-    return Problem(path, problem.line, problem.column, problem.key, problem.message, problem.severity)

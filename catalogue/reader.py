@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's parser is about ten times faster than the pure-Python one.
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml's parser is about ten times faster than the pure-Python one; only its events are used.
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - the PyPI wheels ship libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_DEPTH = 32
 
@@ -70,18 +70,16 @@ class _Stop(Exception):
 
 def read_yaml(text: str) -> tuple[Document | None, list[YamlError]]:
     """Parse one YAML document of plain data; on failure return no document and the reasons."""
-    loader = _Loader(text)
+    parser = _Parser(text)
     errors: list[YamlError] = []
     try:
-        document = _read_stream(loader, errors)
+        document = _read_stream(parser, errors)
     except _Stop as stop:
         return None, [*errors, stop.error]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, text)]
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         return None, [YamlError(1, 1, f"not readable as YAML: {exc}")]
-    finally:
-        loader.dispose()
     if errors:
         return None, errors
     return document, []
@@ -102,97 +100,122 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     return YamlError(line, column, f"YAML syntax error: {what}{hint}")
 
 
-def _pos(event: yaml.Event) -> Position:
-    """A 1-based (line, column) from a parser event."""
-    return event.start_mark.line + 1, event.start_mark.column + 1
+def _pos(event: Any) -> Position:
+    """A 1-based (line, column) from a parser event (the parser marks every event it emits)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _read_stream(loader: Any, errors: list[YamlError]) -> Document:
+def _read_stream(parser: Any, errors: list[YamlError]) -> Document:
     """Read the stream: exactly one document whose root is a mapping."""
-    loader.get_event()  # StreamStartEvent
-    if loader.check_event(yaml.StreamEndEvent):
+    get = parser.get_event
+    get()  # StreamStartEvent
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
         raise _Stop(YamlError(1, 1, "the file is empty; a case file is a mapping of fields"))
-    loader.get_event()  # DocumentStartEvent
-    document = Document(data=None)
-    document.positions[()] = (1, 1)
-    root_event = loader.peek_event()
-    document.data = _read_node(loader, (), document, errors, depth=0)
-    loader.get_event()  # DocumentEndEvent
-    if not loader.check_event(yaml.StreamEndEvent):
-        second = loader.peek_event()
-        line, column = _pos(second)
+    positions: dict[Path, Position] = {(): (1, 1)}
+    root_event = get()  # after the DocumentStartEvent
+    data = _read_node(get, root_event, (), positions, errors, 0)
+    get()  # DocumentEndEvent
+    event = get()
+    if type(event) is not yaml.StreamEndEvent:
+        line, column = _pos(event)
         raise _Stop(YamlError(line, column, "a second YAML document ('---') starts here; keep one case per file"))
-    if document.data is None:
+    if data is None:
         raise _Stop(YamlError(1, 1, "the file has no content; a case file is a mapping of fields"))
-    if not isinstance(document.data, dict):
+    if not isinstance(data, dict):
         line, column = _pos(root_event)
-        kind = "a list" if isinstance(document.data, list) else "a single value"
+        kind = "a list" if isinstance(data, list) else "a single value"
         raise _Stop(YamlError(line, column, f"the file holds {kind}; a case file is a mapping of fields (key: value)"))
-    return document
+    return Document(data=data, positions=positions)
 
 
-def _read_node(loader: Any, path: Path, document: Document, errors: list[YamlError], depth: int) -> Any:
-    """Read one node (mapping, list or scalar) and record its position."""
-    event = loader.get_event()
+_ScalarEvent = yaml.ScalarEvent
+_MappingStart, _MappingEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_PLAIN_TAGS = (None, "!")
+
+
+def _refuse(event: Any, path: Path) -> None:
+    """Stop at an alias, an anchor or a tag: case files hold plain data only."""
+    line, column = _pos(event)
+    if type(event) is yaml.AliasEvent:
+        raise _Stop(YamlError(line, column, f"YAML alias '*{event.anchor}' is not allowed; write the value out", _key(path)))
+    if getattr(event, "anchor", None):
+        raise _Stop(YamlError(line, column, f"YAML anchor '&{event.anchor}' is not allowed; write the value out", _key(path)))
+    tag = getattr(event, "tag", None)
+    raise _Stop(
+        YamlError(line, column, f"YAML tag {tag!r} is not allowed; case files hold plain text, numbers and lists", _key(path))
+    )
+
+
+def _read_node(get: Any, event: Any, path: Path, positions: dict[Path, Position], errors: list[YamlError], depth: int) -> Any:
+    """Read one node (mapping, list or scalar) that starts with ``event``, recording positions below it."""
     if depth > MAX_DEPTH:
         line, column = _pos(event)
         raise _Stop(YamlError(line, column, f"nesting deeper than {MAX_DEPTH} levels; case files are shallow"))
-    if isinstance(event, yaml.AliasEvent):
-        line, column = _pos(event)
-        raise _Stop(YamlError(line, column, f"YAML alias '*{event.anchor}' is not allowed; write the value out", _key(path)))
-    if getattr(event, "anchor", None):
-        line, column = _pos(event)
-        raise _Stop(YamlError(line, column, f"YAML anchor '&{event.anchor}' is not allowed; write the value out", _key(path)))
-    tag = getattr(event, "tag", None)
-    if tag not in (None, "!") and not (isinstance(event, yaml.ScalarEvent) and tag == "tag:yaml.org,2002:str"):
-        line, column = _pos(event)
-        raise _Stop(
-            YamlError(line, column, f"YAML tag {tag!r} is not allowed; case files hold plain text, numbers and lists", _key(path))
-        )
-    if isinstance(event, yaml.ScalarEvent):
+    kind = type(event)
+    if kind is _ScalarEvent:
+        if event.anchor is not None or (event.tag not in _PLAIN_TAGS and event.tag != "tag:yaml.org,2002:str"):
+            _refuse(event, path)
         return _scalar(event)
-    if isinstance(event, yaml.SequenceStartEvent):
-        items = []
-        while not loader.check_event(yaml.SequenceEndEvent):
+    if kind is _MappingStart:
+        if event.anchor is not None or event.tag not in _PLAIN_TAGS:
+            _refuse(event, path)
+        return _read_mapping(get, path, positions, errors, depth)
+    if kind is _SequenceStart:
+        if event.anchor is not None or event.tag not in _PLAIN_TAGS:
+            _refuse(event, path)
+        items: list[Any] = []
+        item = get()
+        while type(item) is not _SequenceEnd:
+            mark = item.start_mark
             item_path = (*path, len(items))
-            document.positions[item_path] = _pos(loader.peek_event())
-            items.append(_read_node(loader, item_path, document, errors, depth + 1))
-        loader.get_event()
+            positions[item_path] = (mark.line + 1, mark.column + 1)
+            items.append(_read_node(get, item, item_path, positions, errors, depth + 1))
+            item = get()
         return items
-    if isinstance(event, yaml.MappingStartEvent):
-        return _read_mapping(loader, path, document, errors, depth)
+    if kind is yaml.AliasEvent:
+        _refuse(event, path)
     line, column = _pos(event)  # pragma: no cover - the parser emits nothing else here
-    raise _Stop(YamlError(line, column, f"unexpected YAML event {type(event).__name__}"))
+    raise _Stop(YamlError(line, column, f"unexpected YAML event {kind.__name__}"))
 
 
-def _read_mapping(loader: Any, path: Path, document: Document, errors: list[YamlError], depth: int) -> dict:
-    """Read a mapping, refusing non-text and duplicate keys."""
+def _read_mapping(get: Any, path: Path, positions: dict[Path, Position], errors: list[YamlError], depth: int) -> dict[str, Any]:
+    """Read a mapping's entries up to its end, refusing non-text and duplicate keys."""
     mapping: dict[str, Any] = {}
-    while not loader.check_event(yaml.MappingEndEvent):
-        key_event = loader.peek_event()
-        line, column = _pos(key_event)
-        if not isinstance(key_event, yaml.ScalarEvent):
+    key_event = get()
+    while type(key_event) is not _MappingEnd:
+        mark = key_event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if type(key_event) is not _ScalarEvent:
             raise _Stop(YamlError(line, column, "a key must be plain text, not a list or mapping", _key(path)))
-        loader.get_event()
         key = key_event.value
         key_path = (*path, key)
         if key in mapping:
-            first_line = document.positions[key_path][0]
-            errors.append(
-                YamlError(line, column, f"duplicate key {key!r} (first at line {first_line}); keep one", _key(key_path))
-            )
-            _read_node(loader, (*path, f"{key}#duplicate"), Document(data=None), errors, depth + 1)
-            continue
-        document.positions[key_path] = (line, column)
-        mapping[key] = _read_node(loader, key_path, document, errors, depth + 1)
-    loader.get_event()
+            first_line = positions[key_path][0]
+            message = f"duplicate key {key!r} (first at line {first_line}); keep one"
+            errors.append(YamlError(line, column, message, _key(key_path)))
+            _read_node(get, get(), (*path, f"{key}#duplicate"), {}, errors, depth + 1)
+        else:
+            positions[key_path] = (line, column)
+            mapping[key] = _read_node(get, get(), key_path, positions, errors, depth + 1)
+        key_event = get()
     return mapping
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+#: The first characters a plain scalar needs to be anything but text (a number, a date, null or a boolean).
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+
+
+def _scalar(event: Any) -> Any:
     """Resolve a scalar the YAML 1.2 way: quoted text stays text; only true/false are booleans."""
     value = event.value
     if event.style or not event.implicit[0]:
+        return value
+    if not value:
+        return None
+    if value[0] not in _MAYBE_NOT_TEXT:
         return value
     if value in _NULLS:
         return None

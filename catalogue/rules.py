@@ -7,9 +7,12 @@ Errors block the case; warnings (in ``WARNING_RULES``) never do.
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 
+from pydantic import BaseModel
+
+from catalogue import clock
 from catalogue.geography import country_name, near_country
 from catalogue.schema import Case
 
@@ -19,7 +22,7 @@ Rule = Callable[[Case], Iterator[Finding]]
 
 def started_not_in_future(case: Case) -> Iterator[Finding]:
     """A case cannot have started after this year."""
-    if case.started is not None and case.started > dt.date.today().year:
+    if case.started is not None and case.started > clock.today().year:
         yield ("started",), f"{case.started} is in the future; give the year it started"
 
 
@@ -62,21 +65,32 @@ def related_not_self(case: Case) -> Iterator[Finding]:
 PLACEHOLDERS = ("FILL IN", "FILL-IN", "fill-in-", "__ID__", "__TITLE__", "__COUNTRY__", "__TODAY__")
 
 
+_PLACEHOLDER = re.compile("|".join(re.escape(marker) for marker in PLACEHOLDERS))
+
+
 def no_template_placeholders(case: Case) -> Iterator[Finding]:
     """Nothing is left from the template: every 'FILL IN' is replaced or its field removed."""
+    found: list[tuple[str | int, ...]] = []
+    if _PLACEHOLDER.search(case.model_dump_json()):  # a quick look at all the text first: most cases hold none
+        _find_placeholders(case, (), found)
+    for path in found:
+        yield path, "still holds a template placeholder; fill it in from a source or remove the field"
 
-    def walk(value: object, path: tuple[str | int, ...]) -> Iterator[Finding]:
-        if isinstance(value, str):
-            if any(marker in value for marker in PLACEHOLDERS):
-                yield path, "still holds a template placeholder; fill it in from a source or remove the field"
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*path, index))
 
-    yield from walk(case.model_dump(mode="json"), ())
+def _find_placeholders(value: object, path: tuple[str | int, ...], found: list[tuple[str | int, ...]]) -> None:
+    """Collect the paths of text holding a placeholder, through models, mappings and lists, in field order."""
+    if isinstance(value, str):
+        if _PLACEHOLDER.search(value):
+            found.append(path)
+    elif isinstance(value, BaseModel):
+        for key, item in value.__dict__.items():
+            _find_placeholders(item, (*path, key), found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _find_placeholders(item, (*path, key), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _find_placeholders(item, (*path, index), found)
 
 
 ERROR_RULES: tuple[Rule, ...] = (
@@ -104,7 +118,9 @@ def source_has_year(case: Case) -> Iterator[Finding]:
 
 def ongoing_case_recently_reviewed(case: Case) -> Iterator[Finding]:
     """An active case should be reviewed against its sources at least every two years."""
-    limit = dt.date.today().replace(year=dt.date.today().year - REVIEW_YEARS)
+    now = clock.today()
+    day = 28 if (now.month, now.day) == (2, 29) else now.day  # 29 February has no match two years back
+    limit = now.replace(year=now.year - REVIEW_YEARS, day=day)
     if case.status == "active" and case.last_reviewed < limit:
         yield ("last_reviewed",), f"{case.last_reviewed.isoformat()} is over {REVIEW_YEARS} years ago; check the sources again"
 

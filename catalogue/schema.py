@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -23,13 +24,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from catalogue import clock
 from catalogue.geography import country_codes, region_of, unknown_country_message
 from catalogue.vocabulary import Vocabulary, load_vocabulary
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[A-Za-z!?/]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-MIN_YEAR, MAX_YEAR = 1800, 2100
+MIN_YEAR, MAX_YEAR = 1800, 2100  # the years a case may name; the filters and year inputs use the same range
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -59,12 +61,15 @@ def _slug(value: str) -> str:
     return value
 
 
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
+
+
 def _http_url(value: str) -> str:
     """Only public http(s) addresses, so no link can run script or embed data."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
         raise _fail("url_scheme", f"{value[:60]!r} is not an http(s) address; only http:// and https:// links are allowed")
-    if not parts.hostname or any(ch.isspace() for ch in value) or parts.username or parts.password:
+    if not parts.hostname or _SPACE.search(value) or parts.username or parts.password:
         raise _fail("url", f"{value[:60]!r} is not a valid public web address")
     return value
 
@@ -81,8 +86,8 @@ def _vocabulary(info: ValidationInfo) -> Vocabulary:
     return context.get("vocabulary") or load_vocabulary()
 
 
-def term(facet: str) -> Any:
-    """A text type whose values must be keys of one vocabulary facet."""
+def in_facet(facet: str) -> Callable[[str, ValidationInfo], str]:
+    """A validator: the value must be a key of one vocabulary facet."""
 
     def check(value: str, info: ValidationInfo) -> str:
         vocabulary = _vocabulary(info)
@@ -90,7 +95,12 @@ def term(facet: str) -> Any:
             raise _fail("vocabulary", vocabulary.unknown_term_message(facet, value))
         return value
 
-    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": facet})]
+    return check
+
+
+def _facet(facet: str) -> Any:
+    """The JSON Schema note naming a field's vocabulary, for editors and the docs."""
+    return Field(json_schema_extra={"x-vocabulary": facet})
 
 
 def _country(value: str) -> str:
@@ -109,14 +119,15 @@ def _unique(values: list[Any]) -> list[Any]:
 
 
 CountryCode = Annotated[str, AfterValidator(_country)]
-TypeKey = term("types")
-SectorKey = term("sectors")
-LevelKey = term("levels")
-ScaleKey = term("scales")
-StatusKey = term("statuses")
-EvidenceKey = term("evidence")
-PrecisionKey = term("precisions")
-OrganisationKindKey = term("organisation_kinds")
+# Text whose values must be keys of one vocabulary facet (spelled out so type checkers see types).
+TypeKey = Annotated[str, AfterValidator(in_facet("types")), _facet("types")]
+SectorKey = Annotated[str, AfterValidator(in_facet("sectors")), _facet("sectors")]
+LevelKey = Annotated[str, AfterValidator(in_facet("levels")), _facet("levels")]
+ScaleKey = Annotated[str, AfterValidator(in_facet("scales")), _facet("scales")]
+StatusKey = Annotated[str, AfterValidator(in_facet("statuses")), _facet("statuses")]
+EvidenceKey = Annotated[str, AfterValidator(in_facet("evidence")), _facet("evidence")]
+PrecisionKey = Annotated[str, AfterValidator(in_facet("precisions")), _facet("precisions")]
+OrganisationKindKey = Annotated[str, AfterValidator(in_facet("organisation_kinds")), _facet("organisation_kinds")]
 
 
 class _Model(BaseModel):
@@ -248,7 +259,7 @@ class Case(_Model):
     @field_validator("last_reviewed")
     @classmethod
     def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
+        if value > clock.today():
             raise _fail("future_date", f"{value.isoformat()} is in the future; use the date you checked the sources")
         return value
 

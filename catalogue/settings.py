@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+#: The repository checkout this package runs from (for the bundled cases and generated files).
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,12 @@ CACHE_DIR = Setting(
     "~/.cache/coproduction-catalogue",
     "Where validated results are cached between runs (outside the repository).",
 )
+XDG_CACHE_HOME = Setting(
+    "XDG_CACHE_HOME",
+    "~/.cache",
+    "The user's cache folder (the XDG convention); the cache lives in its coproduction-catalogue folder "
+    "unless CATALOGUE_CACHE_DIR is set.",
+)
 REPOSITORY_URL = Setting(
     "CATALOGUE_REPOSITORY_URL",
     "",
@@ -36,17 +47,49 @@ REPOSITORY_URL = Setting(
 )
 REPOSITORY_BRANCH = Setting("CATALOGUE_REPOSITORY_BRANCH", "main", "The branch that 'Edit this case' links open.")
 
-SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, REPOSITORY_URL, REPOSITORY_BRANCH)
+SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, XDG_CACHE_HOME, REPOSITORY_URL, REPOSITORY_BRANCH)
+
+#: Where contributors keep case files inside the repository.
+CASES_FOLDER = "data/cases"
+
+
+def cases_dir() -> Path:
+    """The case folder: ``$CATALOGUE_DIR`` if set, else the repository's ``data/cases``."""
+    configured = os.environ.get(CASES_DIR.env)
+    return Path(configured) if configured else REPO_ROOT / CASES_FOLDER
+
+
+def cache_dir() -> Path:
+    """Where cached results live: ``$CATALOGUE_CACHE_DIR``, else ``coproduction-catalogue`` in the user's cache folder."""
+    configured = os.environ.get(CACHE_DIR.env)
+    if configured:
+        return Path(configured)
+    return Path(XDG_CACHE_HOME.value()).expanduser() / "coproduction-catalogue"
 
 
 def case_file(case_id: str) -> str:
     """A case's file inside the repository."""
-    return f"data/cases/{case_id}.yaml"
+    return f"{CASES_FOLDER}/{case_id}.yaml"
+
+
+def repository_url() -> str | None:
+    """The configured repository address without a trailing slash, or None when unset or not http(s)."""
+    base = REPOSITORY_URL.value().rstrip("/")
+    return base if base.startswith(("https://", "http://")) else None
 
 
 def edit_url(case_id: str) -> str | None:
     """The address of a case file's editor in the repository, if the repository is configured."""
-    base = REPOSITORY_URL.value().rstrip("/")
-    if not base.startswith(("https://", "http://")):
+    base = repository_url()
+    if base is None:
         return None
     return f"{base}/edit/{REPOSITORY_BRANCH.value()}/{case_file(case_id)}"
+
+
+def new_case_url(file_name: str, text: str) -> str | None:
+    """The address that proposes a new case file (name and text filled in), if the repository is configured."""
+    base = repository_url()
+    if base is None:
+        return None
+    query = urlencode({"filename": file_name, "value": text})
+    return f"{base}/new/{REPOSITORY_BRANCH.value()}/{CASES_FOLDER}?{query}"

@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from catalogue.builder import ROW_FIELDS, build_case
+from catalogue.casefile import check_text
 from catalogue.geography import country_codes, country_name
-from catalogue.loader import check_text
 from catalogue.settings import REPOSITORY_BRANCH, REPOSITORY_URL
 from catalogue.writer import case_yaml
 from ui import data, view

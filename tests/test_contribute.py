@@ -146,9 +146,11 @@ def test_workflow_and_hooks_run_the_validator():
     workflow = yaml.safe_load((REPO / ".github/workflows/validate.yml").read_text())
     steps = " ".join(step.get("run", "") for step in workflow["jobs"]["validate"]["steps"])
     assert "python -m catalogue validate --format github" in steps and "pytest" in steps
-    assert "data/**" in workflow[True]["pull_request"]["paths"]  # YAML 1.1 reads the key `on` as True
+    assert "ruff check" in steps and "mypy catalogue" in steps
+    for trigger in ("pull_request", "push"):  # YAML 1.1 reads the key `on` as True
+        assert {"data/**", "catalogue/**", "ui/**", "pages/**", "app.py", "tests/**"} <= set(workflow[True][trigger]["paths"])
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
-    assert hooks[0]["entry"] == "python -m catalogue validate"
+    assert hooks[0]["entry"] == "catalogue validate"  # the installed command; tests/test_packaging.py runs it
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
     assert config["repos"][0]["hooks"][0]["entry"] == "python -m catalogue validate"
     form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/suggest-a-case.yml").read_text())

@@ -12,7 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogue.loader import check_file, check_text, load_catalogue
+from catalogue.casefile import check_file, check_text
+from catalogue.loader import load_catalogue
 from catalogue.reader import read_yaml
 from catalogue.vocabulary import load_vocabulary
 from tests.conftest import FIXTURES, VALID_CASE_TEXT

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import loader
-from catalogue.loader import MAX_FILE_BYTES, load_catalogue
+from catalogue import casefile, loader
+from catalogue.loader import load_catalogue
+from catalogue.yamlfile import MAX_FILE_BYTES
 from tests.conftest import INVALID, VALID, VALID_CASE_TEXT
 
 # Each invalid fixture: the line of its first error and a fragment of the message.
@@ -94,7 +95,7 @@ def test_catalogue_dir_environment_variable(valid_dir: Path, monkeypatch: pytest
 def test_unchanged_files_come_from_the_cache(valid_dir: Path, monkeypatch: pytest.MonkeyPatch):
     first = load_catalogue(valid_dir)
     calls = []
-    monkeypatch.setattr(loader, "check_file", lambda path, vocabulary: calls.append(path))
+    monkeypatch.setattr(casefile, "check_file", lambda path, vocabulary: calls.append(path))
     second = load_catalogue(valid_dir)
     assert calls == [] and second.cases == first.cases
 
@@ -132,3 +133,32 @@ def test_large_folders_are_checked_in_worker_processes(valid_dir: Path, monkeypa
 def test_one_file_is_checked_against_its_folder_for_related_ids(valid_dir: Path):
     catalogue = load_catalogue(valid_dir / "harbour-time-bank.yaml")
     assert catalogue.errors == [], "river-watch sits in the same folder"
+
+
+def test_cached_results_follow_todays_date(valid_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """A case reviewed on 2024-05-01 is fine on 2026-04-30 and overdue on 2026-05-02, cache or not."""
+    import datetime as dt
+
+    from catalogue import clock
+
+    overdue = "last_reviewed: 2024-05-01 is over 2 years ago; check the sources again"
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 4, 30))
+    assert overdue not in [p.format().split(": warning: ")[-1] for p in load_catalogue(valid_dir).warnings]
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 5, 2))
+    later = load_catalogue(valid_dir)
+    assert [p.line for p in later.warnings if p.format().endswith(overdue)] == [44]
+
+
+def test_checking_without_cases_reports_exactly_what_loading_reports(valid_dir: Path):
+    for name in ("unknown-type", "dangling-related", "duplicate-key", "future-review"):
+        shutil.copy(INVALID / f"{name}.yaml", valid_dir)
+    checked = loader.check_catalogue(valid_dir)
+    loaded = load_catalogue(valid_dir)
+    assert checked.problems == loaded.problems and checked.files == loaded.files
+    assert checked.cases == () and {c.id for c in loaded.cases} == {"harbour-time-bank", "river-watch"}
+
+
+def test_a_cache_written_without_cases_still_gives_every_case(valid_dir: Path):
+    loader.check_catalogue(valid_dir)
+    assert {c.id for c in load_catalogue(valid_dir).cases} == {"harbour-time-bank", "river-watch"}
+    assert {c.id for c in load_catalogue(valid_dir, cache=False).cases} == {"harbour-time-bank", "river-watch"}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.brief import render_brief
-from catalogue.collections import DEFAULT_COLLECTIONS_DIR, load_collections
+from catalogue.curated import DEFAULT_COLLECTIONS_DIR, load_collections
 from catalogue.export import render
 from catalogue.filters import Filters, apply
 from catalogue.vocabulary import load_vocabulary

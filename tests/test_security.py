@@ -1,6 +1,11 @@
 """Security settings are what SECURITY.md says, and the upload box refuses what it should."""
 
-import tomllib
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10, which the project supports: the same parser from PyPI
+    import tomli as tomllib
 
 from tests.conftest import REPO
 from tests.test_app import run

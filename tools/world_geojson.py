@@ -1,8 +1,8 @@
-"""Build data/world-countries.geojson from Natural Earth 1:110m countries (world-atlas TopoJSON).
+"""Build catalogue/data/world-countries.geojson from Natural Earth 1:110m countries (world-atlas TopoJSON).
 
 The map and choropleths draw country outlines from this file, so they work offline.
 Reproduce with:  npm pack world-atlas@2 && tar xzf world-atlas-2.0.2.tgz
-                 python tools/world_geojson.py package/countries-110m.json data/world-countries.geojson
+                 python tools/world_geojson.py package/countries-110m.json catalogue/data/world-countries.geojson
 Natural Earth data is in the public domain; world-atlas is ISC-licensed (Mike Bostock).
 """
 

@@ -60,7 +60,7 @@ def type_legend(vocabulary: Vocabulary) -> None:
     st.markdown(
         f'<div style="font-size:0.85rem">{items}<br/><span style="color:#5f6b7a">Colour: first listed type. '
         "Circle size: how precise the location is (a large circle marks a region or a whole country).</span></div>",
-        unsafe_allow_html=True,  # only vocabulary colours and labels from data/vocabulary.yaml, never case text
+        unsafe_allow_html=True,  # only vocabulary colours and labels from catalogue/data/vocabulary.yaml, never case text
     )
 
 

@@ -43,7 +43,7 @@ def index() -> CaseIndex:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _collections(_catalogue: Catalogue, generation: int) -> dict:
     """The valid collections for a catalogue object (problems are reported by the validator)."""
-    from catalogue.collections import load_collections
+    from catalogue.curated import load_collections
 
     return load_collections(None, _catalogue.cases, load_vocabulary())[0]
 

@@ -1,7 +1,9 @@
 """Curated collections: a title, an introduction, a filter and optionally an ordered list of cases.
 
-Files live in ``data/collections/<id>.yaml`` and are checked like case files: unknown
-fields, unknown filter keys or values and unknown case ids are errors with lines.
+Files live in ``data/collections/<id>.yaml`` and are read exactly like case files (the
+same byte checks and strict reader, through ``catalogue.yamlfile``): unknown fields,
+unknown filter keys or values, a year range given backwards and unknown case ids are
+errors with lines.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from catalogue.filters import PASSTHROUGH_KEYS, Filters, apply, parse_query
-from catalogue.loader import REPO_ROOT, problem_at, validation_problems
-from catalogue.problems import Problem
-from catalogue.reader import read_yaml
+from catalogue.problems import Problem, problem_at, validation_problems
 from catalogue.schema import Case, PlainText, Slug
+from catalogue.settings import REPO_ROOT
 from catalogue.vocabulary import Vocabulary, nearest
+from catalogue.yamlfile import read_yaml_file
 
 DEFAULT_COLLECTIONS_DIR = REPO_ROOT / "data" / "collections"
 
@@ -65,21 +67,26 @@ def load_collections(
     ids = {case.id for case in cases}
     for path in sorted(folder.glob("*.yaml")):
         name = str(path)
-        document, errors = read_yaml(path.read_text(encoding="utf-8-sig"))
+        document, unread = read_yaml_file(path, kind="collection")
         if document is None:
-            problems += [Problem(name, e.line, e.column, e.key, e.message) for e in errors]
+            problems += unread
             continue
         try:
             raw = CollectionFile.model_validate(document.data)
         except ValidationError as exc:
-            problems += validation_problems(name, exc, document)
+            problems += validation_problems(name, exc, document, CollectionFile)
             continue
         found: list[Problem] = []
         if raw.id != path.stem:
             found.append(problem_at(name, document, ("id",), f"{raw.id!r} does not match the file name {path.stem}.yaml"))
         parsed = parse_query(raw.filter, vocabulary, cases)
+        backwards = _backwards_years(raw.filter)
+        if backwards:
+            found.append(problem_at(name, document, ("filter", "from"), backwards))
         for ignored in parsed.ignored:
             key = ignored.split("=", 1)[0]
+            if backwards and key == "from" and " is after " in ignored:
+                continue  # reported above, in the collection's own words
             found.append(problem_at(name, document, ("filter", key), f"{ignored!r} is not a filter this catalogue knows"))
         for key in raw.filter:
             if key in PASSTHROUGH_KEYS:
@@ -97,3 +104,17 @@ def load_collections(
             continue
         collections[raw.id] = Collection(raw.id, raw.title, raw.introduction, parsed.filters, tuple(raw.cases))
     return collections, problems
+
+
+def _backwards_years(filter_: dict[str, str | list[str]]) -> str | None:
+    """Say so when a filter's year range is given backwards (from after to); the URL reader would swap it silently."""
+    years = []
+    for key in ("from", "to"):
+        value = filter_.get(key)
+        text = value[-1] if isinstance(value, list) and value else value
+        if not isinstance(text, str) or not text.strip().isdigit():
+            return None
+        years.append(int(text))
+    if years[0] <= years[1]:
+        return None
+    return f"{years[0]} is after to ({years[1]}); swap from and to"
