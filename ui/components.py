@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
+import streamlit.components.v1  # noqa: F401  (st.components.v1.html)
 
 from catalogue import Catalogue, Vocabulary
 from catalogue.export import FORMATS, filename, render
@@ -109,11 +111,15 @@ def collections_list(collections: dict, index, active) -> None:
 
 
 def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """The query an in-app link carries: the current filters plus the target page's own keys.
+    """The query an in-app link carries: the current filters (and collection) plus the target page's own keys.
 
     Carrying the filters means the new page need not write them back, which would push an
     extra entry into the browser's history and make Back stop on it."""
-    return {**view.filters().to_query(), **(extra or {})}
+    from ui.sidebar import active_collection
+
+    filters = view.filters()
+    collection = active_collection(filters)
+    return {**filters.to_query(), **({"collection": [collection.id]} if collection else {}), **(extra or {})}
 
 
 def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:
@@ -121,6 +127,31 @@ def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, 
     st.page_link(page, label=label, query_params=link_query(extra), icon=icon)
 
 
+def address(url_path: str, query: dict[str, list[str]]) -> str:
+    """The absolute path of an app page with a query (honours ``server.baseUrlPath``)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = "/".join(part for part in (base, url_path) if part)
+    encoded = urlencode(query, doseq=True)
+    return f"/{path}" + (f"?{encoded}" if encoded else "")
+
+
 def open_case(case_id: str) -> None:
-    """Go to a case's page, keeping the filters."""
-    st.switch_page(routes.CASE, query_params=link_query({"id": [case_id]}))
+    """Go to a case's page, keeping the filters, as one entry in the browser's history.
+
+    ``st.switch_page`` cannot be used here: it first writes the new query on the *old*
+    page's address (a history entry showing the list with a stray ``id=``), then pushes
+    the new page (a second entry), and it drops every widget's state, the sidebar's
+    filters included. So one Back press landed on the list with ``id=`` in the address,
+    and a second on the list without filters. Instead the browser navigates exactly as a
+    link or its own Back button does: one ``pushState`` and a ``popstate``, which
+    Streamlit's front end handles as a navigation within the app (widget state kept).
+    ``tests/test_journeys.py`` fails if that ever stops being true."""
+    target = address("case", link_query({"id": [case_id]}))
+    st.components.v1.html(
+        "<script>(function () {"
+        "const w = window.parent; const target = " + json.dumps(target).replace("<", "\\u003c") + ";"
+        "if (w.location.pathname + w.location.search === target) return;"
+        "w.history.pushState({}, '', target); w.dispatchEvent(new PopStateEvent('popstate'));"
+        "})();</script>",
+        height=0,
+    )

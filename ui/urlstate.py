@@ -57,14 +57,15 @@ class UrlState:
             apply(_part(raw_query(), self.keys))
 
     def publish(self, page: str, query: Mapping[str, Sequence[str]]) -> None:
-        """Write the state's query keys to the URL, leaving other keys alone."""
+        """Write the state's query keys to the URL in one change, leaving other keys alone.
+
+        Each change of ``st.query_params`` that alters the address pushes one entry into
+        the browser's history, so the keys are written together (``from_dict``), never
+        one by one: one change of the view is one press of Back."""
         wanted = _part(query, self.keys)
-        current = _part(raw_query(), self.keys)
-        if wanted != current:
-            for key in self.keys:
-                if key in st.query_params and key not in wanted:
-                    del st.query_params[key]
-            for key, values in wanted.items():
-                st.query_params[key] = values
+        raw = raw_query()
+        if wanted != _part(raw, self.keys):
+            kept = {key: values for key, values in raw.items() if key not in self.keys}
+            st.query_params.from_dict({**kept, **wanted})
         st.session_state[self._written] = wanted
         st.session_state[self._page] = page
