@@ -110,14 +110,14 @@ def collections_list(collections: dict, index, active) -> None:
                 )
 
 
-def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+def link_query(extra: dict[str, list[str]] | None = None, filters: Filters | None = None) -> dict[str, list[str]]:
     """The query an in-app link carries: the current filters (and collection) plus the target page's own keys.
 
     Carrying the filters means the new page need not write them back, which would push an
     extra entry into the browser's history and make Back stop on it."""
     from ui.sidebar import active_collection
 
-    filters = view.filters()
+    filters = view.filters() if filters is None else filters
     collection = active_collection(filters)
     return {**filters.to_query(), **({"collection": [collection.id]} if collection else {}), **(extra or {})}
 
@@ -155,3 +155,59 @@ def open_case(case_id: str) -> None:
         "})();</script>",
         height=0,
     )
+
+
+#: Keys of a presenter's clicker or keyboard and the presentation button each one presses.
+PRESENTER_KEYS = {
+    "ArrowRight": "present-next",
+    "ArrowDown": "present-next",
+    "PageDown": "present-next",
+    " ": "present-next",
+    "ArrowLeft": "present-previous",
+    "ArrowUp": "present-previous",
+    "PageUp": "present-previous",
+    "Escape": "present-exit",
+}
+
+
+def presenter_keys() -> None:
+    """Let the keys in ``PRESENTER_KEYS`` press the presentation's Previous, Next and Exit buttons.
+
+    Streamlit has no key bindings, so a zero-height component (a same-origin ``srcdoc``
+    frame) adds one ``keydown`` listener to the app's document, replacing the one a
+    previous run added. It presses the buttons by their widget keys (``st-key-...``
+    classes), so it does nothing outside presentation mode, and it leaves keys alone
+    while a text field has focus or a modifier is held (and Space on a focused button or
+    link, which the browser already presses)."""
+    st.components.v1.html(
+        "<script>(function () {"
+        "const doc = window.parent.document; const keys = " + json.dumps(PRESENTER_KEYS) + ";"
+        "if (doc.__presenterKeys) doc.removeEventListener('keydown', doc.__presenterKeys);"
+        "doc.__presenterKeys = function (event) {"
+        "  const key = keys[event.key]; if (!key || event.altKey || event.ctrlKey || event.metaKey) return;"
+        "  const target = event.target; const tag = (target && target.tagName || '').toLowerCase();"
+        "  if (['input', 'textarea', 'select'].includes(tag) || (target && target.isContentEditable)) return;"
+        "  if (event.key === ' ' && ['button', 'a'].includes(tag)) return;"
+        "  const button = doc.querySelector('.st-key-' + key + ' button');"
+        "  if (!button) return;"
+        "  event.preventDefault(); if (!button.disabled) button.click();"
+        "};"
+        "doc.addEventListener('keydown', doc.__presenterKeys);"
+        "})();</script>",
+        height=0,
+    )
+
+
+def start_presenting() -> None:
+    """Add ``present=1`` to this address (a button callback); app.py then runs presentation mode here."""
+    st.query_params["present"] = "1"  # one change of the address: Back (or Exit) returns to this view
+
+
+def present_control(key: str = "present-this-view") -> None:
+    """A 'Present this view' button: this address, its filters and own keys kept, with ``present=1``.
+
+    A button, not ``st.page_link``: a page link to the page already shown does not change
+    the browser's address (Streamlit updates it only when the page changes), so from
+    ``/explore?...`` the presentation ran without ``present=1`` in the address and the
+    first slide change fell back to the page."""
+    st.button("Present this view", icon=":material/slideshow:", on_click=start_presenting, key=key, width="stretch")
