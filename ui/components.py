@@ -31,7 +31,7 @@ def invalid_files_notice(catalogue: Catalogue) -> None:
         return
     noun = "file is" if len(invalid) == 1 else "files are"
     with st.expander(f"⚠️ {len(invalid)} case {noun} invalid and not shown", expanded=False):
-        st.caption("Run `python -m catalogue validate` for every problem. The other cases are shown as usual.")
+        st.markdown("Run `python -m catalogue validate` for every problem. The other cases are shown as usual.")
         for problem in invalid.values():
             name = problem.path.rsplit("/", 1)[-1]
             st.text(f"{name}, line {problem.line}: {problem.key + ': ' if problem.key else ''}{problem.message}")
