@@ -279,3 +279,63 @@ def test_filters_and_a_case_on_a_phone(browser, bundled_server):
         assert not shown, shown
     finally:
         context.close()
+
+
+# --- keyboard only ------------------------------------------------------------------------
+
+FOCUSED = """() => { const e = document.activeElement; if (!e) return '';
+  const label = e.closest('label');
+  const text = e.getAttribute('aria-label') || (label && label.innerText) || e.innerText || '';
+  const role = e.getAttribute('role') ? '[' + e.getAttribute('role') + ']' : '';
+  return e.tagName + role + ' ' + text.replace(/\\s+/g, ' ').trim(); }"""
+
+
+def tab_to(page, pattern: str, *, backwards: bool = False, limit: int = 120) -> str:
+    """Press Tab (or Shift+Tab) until the focused element matches ``pattern``, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        focused = page.evaluate(FOCUSED)
+        if re.search(pattern, focused):
+            return focused
+    pytest.fail(f"{pattern!r} cannot be reached with the keyboard")
+
+
+def test_keyboard_only_filters_navigation_and_a_case(bundled_page, bundled_server):
+    page = bundled_page
+    open_app(page, bundled_server)
+
+    tab_to(page, r"^SUMMARY .*\bSector$")
+    page.keyboard.press("Enter")  # open the section
+    tab_to(page, r"^INPUT Mental health \(\d+\)$")
+    page.keyboard.press("Space")
+    settle(page, "sector=mental-health")
+    assert_count(page, "sector=mental-health")
+
+    tab_to(page, r"^SUMMARY .*\bCountry$")
+    page.keyboard.press("Enter")
+    tab_to(page, r"^INPUT\[combobox\]")  # the country picker
+    page.keyboard.type("United Kingdom", delay=20)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page, "country=GB")
+    assert_count(page, "sector=mental-health&country=GB")
+
+    tab_to(page, r"^A .*Compare$")  # the top navigation
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname.endsWith('/compare')", timeout=15_000)
+    settle(page)
+    tab_to(page, r"^A .*Explore$", backwards=True)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !location.pathname.endsWith('/compare')", timeout=15_000)
+    settle(page)
+    assert_count(page, "sector=mental-health&country=GB")
+
+    results = page.locator('[data-testid="stMain"] a[href*="case?"][href*="id="]')
+    if results.count() == 0:
+        pytest.xfail("the results are a table whose rows cannot be opened with the keyboard (no links to the cases)")
+    title = results.first.inner_text().strip()
+    tab_to(page, rf"^A {re.escape(title[:30])}")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname.endsWith('/case')", timeout=15_000)
+    settle(page)
+    assert page.get_by_role("heading", level=1).first.inner_text().strip().startswith(title[:20])
