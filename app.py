@@ -8,9 +8,11 @@ filters read from the address, one slide per screen.
 
 import streamlit as st
 
-from ui import data, routes, view
+from ui import data, routes, urlstate, view
+from ui.components import present_control
 from ui.sidebar import render_sidebar, url_filters
 
+urlstate.new_run()
 presenting = routes.is_presenting()
 st.set_page_config(
     page_title="Co-production case catalogue",
@@ -24,4 +26,6 @@ if presenting:
     filters = url_filters(data.index(), data.collections())
 else:
     filters = render_sidebar(data.index(), page.url_path, data.collections())
+    with st.sidebar:
+        present_control()  # on every page, below the filters
 view.run(page, filters)

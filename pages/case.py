@@ -13,14 +13,10 @@ from ui.components import case_map, page_link, share_control
 
 filters = view.filters()
 catalogue, vocabulary = data.catalogue(), data.vocabulary()
-# Streamlit's page switches leave history entries without `id`; going Back to one
-# should show the case this session was reading, so the last id is kept and restored.
-case_id = st.query_params.get("id", "") or st.session_state.get("case_last_id", "")
+# The address alone says which case is shown: every way in (a link, a map click, Back
+# and Forward) carries `id`, and the page never writes to the address itself.
+case_id = st.query_params.get("id", "")
 case = catalogue.by_id.get(case_id)
-if case is not None:
-    st.session_state["case_last_id"] = case_id
-    if st.query_params.get("id") != case_id:
-        st.query_params["id"] = case_id
 
 if case is None:
     st.title("Case not found")

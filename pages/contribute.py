@@ -145,8 +145,9 @@ with build:
         else:
             st.success("This case is valid.")
         for warning in (p for p in problems if p.severity == "warning"):
-            st.caption(f"Worth a look: `{warning.key}`: {warning.message}")
-        st.code(text, language="yaml")
+            st.markdown(f"Worth a look: `{warning.key}`: {warning.message}")  # not a caption: code in faded text fails contrast
+        # Plain text: the YAML highlighter's colours fail WCAG contrast; wrapped: no box to scroll.
+        st.code(text, language=None, wrap_lines=True)
         st.download_button("Download the YAML file", text, file_name=file_name, mime="application/x-yaml", disabled=bool(errors))
         repository = REPOSITORY_URL.value().rstrip("/")
         if repository.startswith("https://"):
@@ -157,7 +158,7 @@ with build:
                 disabled=bool(errors),
             )
         else:
-            st.caption("Add the file to `data/cases/` in the project's repository and open a pull request.")
+            st.markdown("Add the file to `data/cases/` in the project's repository and open a pull request.")
 
 with check:
     upload = st.file_uploader("Case file (.yaml, at most 256 KiB)", type=["yaml"], max_upload_size=1, key="contribute_upload")

@@ -11,7 +11,7 @@ from catalogue.maps import map_points
 from catalogue.presentation import outcome_lines, slide_facts
 from catalogue.text import md_escape
 from ui import data, view
-from ui.components import case_map
+from ui.components import case_map, presenter_keys
 from ui.urlstate import raw_query
 
 filters = view.filters()
@@ -69,9 +69,10 @@ following.button("Next →", on_click=go_to, args=(step + 1,), disabled=step >= 
 
 def leave_presentation() -> None:
     """Back to the page at this address with the same filters: drop only the presentation's keys."""
-    for key in ("present", "step"):
-        if key in st.query_params:
-            del st.query_params[key]
+    kept = {key: st.query_params.get_all(key) for key in st.query_params if key not in ("present", "step")}
+    st.query_params.from_dict(kept)  # one change: one entry in the browser's history
 
 
 leave.button("Exit", on_click=leave_presentation, icon=":material/close:", key="present-exit")
+st.caption("Keys: → ↓ Page Down or Space for the next slide, ← ↑ Page Up for the previous one, Esc to exit.")
+presenter_keys()

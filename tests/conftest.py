@@ -54,6 +54,7 @@ def bundled() -> Catalogue:
 # --- real browser: `streamlit run` on a free port, driven by Debian's Chromium ------------
 
 import os  # noqa: E402
+import re  # noqa: E402
 import signal  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
@@ -183,6 +184,14 @@ def server(browser_cases: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def bundled_server(tmp_path_factory: pytest.TempPathFactory):
+    """The app served over the bundled cases (data/cases) for the whole session: the issue's exact journeys."""
+    running = Server(REPO / "data" / "cases", tmp_path_factory.mktemp("bundled-cache"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium through Playwright (never `playwright install`)."""
     if not Path(CHROMIUM).exists():
@@ -210,6 +219,47 @@ def page(browser, server):
     finally:
         context.close()
     assert not shown, f"Streamlit showed an exception: {shown}"
+
+
+@pytest.fixture
+def bundled_page(browser, bundled_server):
+    """Like ``page``, but for the bundled cases' server."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    try:
+        shown = tab.locator('[data-testid="stException"]').all_inner_texts() if not tab.is_closed() else []
+    finally:
+        context.close()
+    assert not shown, f"Streamlit showed an exception: {shown}"
+
+
+HEADLINE = re.compile(r"Showing (\d+) of (\d+) cases")
+
+
+def headline(page) -> tuple[int, int]:
+    """The two numbers of the Explore headline "Showing N of M cases"."""
+    text = page.get_by_text(HEADLINE).first.inner_text()
+    found = HEADLINE.search(text)
+    assert found, text
+    return int(found[1]), int(found[2])
+
+
+def expected_count(folder: Path, query: dict[str, list[str]] | str) -> tuple[int, int]:
+    """(matching, total) computed from the case files in ``folder`` for a URL query, as the headline should say."""
+    from urllib.parse import parse_qs
+
+    from catalogue.filters import apply, parse_query
+    from catalogue.vocabulary import load_vocabulary
+
+    if isinstance(query, str):
+        query = parse_qs(query.lstrip("?"))
+    catalogue = load_catalogue(folder, cache=False)
+    parsed = parse_query(dict(query), load_vocabulary(), catalogue.cases)
+    assert not parsed.ignored, f"the test's own query has values the catalogue does not know: {parsed.ignored}"
+    return len(apply(catalogue.cases, parsed.filters)), len(catalogue.cases)
 
 
 def open_app(page, server, path: str = "") -> None:

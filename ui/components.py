@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
+import streamlit.components.v1  # noqa: F401  (st.components.v1.html)
 
 from catalogue import Catalogue, Vocabulary
 from catalogue.export import FORMATS, filename, render
@@ -29,7 +31,7 @@ def invalid_files_notice(catalogue: Catalogue) -> None:
         return
     noun = "file is" if len(invalid) == 1 else "files are"
     with st.expander(f"⚠️ {len(invalid)} case {noun} invalid and not shown", expanded=False):
-        st.caption("Run `python -m catalogue validate` for every problem. The other cases are shown as usual.")
+        st.markdown("Run `python -m catalogue validate` for every problem. The other cases are shown as usual.")
         for problem in invalid.values():
             name = problem.path.rsplit("/", 1)[-1]
             st.text(f"{name}, line {problem.line}: {problem.key + ': ' if problem.key else ''}{problem.message}")
@@ -108,12 +110,16 @@ def collections_list(collections: dict, index, active) -> None:
                 )
 
 
-def link_query(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """The query an in-app link carries: the current filters plus the target page's own keys.
+def link_query(extra: dict[str, list[str]] | None = None, filters: Filters | None = None) -> dict[str, list[str]]:
+    """The query an in-app link carries: the current filters (and collection) plus the target page's own keys.
 
     Carrying the filters means the new page need not write them back, which would push an
     extra entry into the browser's history and make Back stop on it."""
-    return {**view.filters().to_query(), **(extra or {})}
+    from ui.sidebar import active_collection
+
+    filters = view.filters() if filters is None else filters
+    collection = active_collection(filters)
+    return {**filters.to_query(), **({"collection": [collection.id]} if collection else {}), **(extra or {})}
 
 
 def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:
@@ -121,6 +127,87 @@ def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, 
     st.page_link(page, label=label, query_params=link_query(extra), icon=icon)
 
 
+def address(url_path: str, query: dict[str, list[str]]) -> str:
+    """The absolute path of an app page with a query (honours ``server.baseUrlPath``)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = "/".join(part for part in (base, url_path) if part)
+    encoded = urlencode(query, doseq=True)
+    return f"/{path}" + (f"?{encoded}" if encoded else "")
+
+
 def open_case(case_id: str) -> None:
-    """Go to a case's page, keeping the filters."""
-    st.switch_page(routes.CASE, query_params=link_query({"id": [case_id]}))
+    """Go to a case's page, keeping the filters, as one entry in the browser's history.
+
+    ``st.switch_page`` cannot be used here: it first writes the new query on the *old*
+    page's address (a history entry showing the list with a stray ``id=``), then pushes
+    the new page (a second entry), and it drops every widget's state, the sidebar's
+    filters included. So one Back press landed on the list with ``id=`` in the address,
+    and a second on the list without filters. Instead the browser navigates exactly as a
+    link or its own Back button does: one ``pushState`` and a ``popstate``, which
+    Streamlit's front end handles as a navigation within the app (widget state kept).
+    ``tests/test_journeys.py`` fails if that ever stops being true."""
+    target = address("case", link_query({"id": [case_id]}))
+    st.components.v1.html(
+        "<script>(function () {"
+        "const w = window.parent; const target = " + json.dumps(target).replace("<", "\\u003c") + ";"
+        "if (w.location.pathname + w.location.search === target) return;"
+        "w.history.pushState({}, '', target); w.dispatchEvent(new PopStateEvent('popstate'));"
+        "})();</script>",
+        height=0,
+    )
+
+
+#: Keys of a presenter's clicker or keyboard and the presentation button each one presses.
+PRESENTER_KEYS = {
+    "ArrowRight": "present-next",
+    "ArrowDown": "present-next",
+    "PageDown": "present-next",
+    " ": "present-next",
+    "ArrowLeft": "present-previous",
+    "ArrowUp": "present-previous",
+    "PageUp": "present-previous",
+    "Escape": "present-exit",
+}
+
+
+def presenter_keys() -> None:
+    """Let the keys in ``PRESENTER_KEYS`` press the presentation's Previous, Next and Exit buttons.
+
+    Streamlit has no key bindings, so a zero-height component (a same-origin ``srcdoc``
+    frame) adds one ``keydown`` listener to the app's document, replacing the one a
+    previous run added. It presses the buttons by their widget keys (``st-key-...``
+    classes), so it does nothing outside presentation mode, and it leaves keys alone
+    while a text field has focus or a modifier is held (and Space on a focused button or
+    link, which the browser already presses)."""
+    st.components.v1.html(
+        "<script>(function () {"
+        "const doc = window.parent.document; const keys = " + json.dumps(PRESENTER_KEYS) + ";"
+        "if (doc.__presenterKeys) doc.removeEventListener('keydown', doc.__presenterKeys);"
+        "doc.__presenterKeys = function (event) {"
+        "  const key = keys[event.key]; if (!key || event.altKey || event.ctrlKey || event.metaKey) return;"
+        "  const target = event.target; const tag = (target && target.tagName || '').toLowerCase();"
+        "  if (['input', 'textarea', 'select'].includes(tag) || (target && target.isContentEditable)) return;"
+        "  if (event.key === ' ' && ['button', 'a'].includes(tag)) return;"
+        "  const button = doc.querySelector('.st-key-' + key + ' button');"
+        "  if (!button) return;"
+        "  event.preventDefault(); if (!button.disabled) button.click();"
+        "};"
+        "doc.addEventListener('keydown', doc.__presenterKeys);"
+        "})();</script>",
+        height=0,
+    )
+
+
+def start_presenting() -> None:
+    """Add ``present=1`` to this address (a button callback); app.py then runs presentation mode here."""
+    st.query_params["present"] = "1"  # one change of the address: Back (or Exit) returns to this view
+
+
+def present_control(key: str = "present-this-view") -> None:
+    """A 'Present this view' button: this address, its filters and own keys kept, with ``present=1``.
+
+    A button, not ``st.page_link``: a page link to the page already shown does not change
+    the browser's address (Streamlit updates it only when the page changes), so from
+    ``/explore?...`` the presentation ran without ``present=1`` in the address and the
+    first slide change fell back to the page."""
+    st.button("Present this view", icon=":material/slideshow:", on_click=start_presenting, key=key, width="stretch")

@@ -5,9 +5,11 @@ labels to the URL, so it cannot be used where labels carry counts or names
 (``Co-governance (3)``) but the URL must carry stable keys (``type=co-governance``).
 So the app syncs by hand, through ``catalogue.filters``' one round trip:
 
-- on a session's first run, or when the URL changed outside the app (a pasted link,
-  the back button), the widgets are seeded from the URL;
-- on every run, the state is written back to the URL.
+- on a session's first run, when the URL changed outside the app (a pasted link,
+  the back button), or when the previous run did not draw the widgets (so Streamlit
+  dropped their state: after presentation mode, say), the widgets are seeded from the URL;
+- on every run, the state is written back to the URL, all keys in one change (one
+  entry in the browser's history).
 
 An in-app page switch drops query keys Streamlit does not own; that is recognised
 (a new page with no such keys) and the state is kept and written back.
@@ -32,6 +34,14 @@ def _part(query: Mapping[str, Sequence[str]], keys: Sequence[str]) -> Query:
     return {k: list(query[k]) for k in keys if query.get(k)}
 
 
+_RUN = "_url_run"
+
+
+def new_run() -> None:
+    """Count the session's runs (app.py calls this first on each run); see ``UrlState.needs_seed``."""
+    st.session_state[_RUN] = st.session_state.get(_RUN, 0) + 1
+
+
 class UrlState:
     """The URL sync of one group of query keys (the filters, or one page's own keys)."""
 
@@ -40,12 +50,17 @@ class UrlState:
         self.keys = tuple(keys)
         self._written = f"_url_{name}_written"
         self._page = f"_url_{name}_page"
+        self._run = f"_url_{name}_run"
 
     def needs_seed(self, page: str) -> bool:
         """Whether widgets should be (re)set from the URL on this run."""
         if self._written not in st.session_state:
             return True
         url_part = _part(raw_query(), self.keys)
+        if url_part and st.session_state.get(self._run, 0) < st.session_state.get(_RUN, 0) - 1:
+            # The last run did not draw these widgets (presentation mode, another page), so
+            # Streamlit dropped their state: the address is the only record of the view.
+            return True
         if url_part == st.session_state[self._written]:
             return False
         page_switched = st.session_state.get(self._page) != page
@@ -57,14 +72,16 @@ class UrlState:
             apply(_part(raw_query(), self.keys))
 
     def publish(self, page: str, query: Mapping[str, Sequence[str]]) -> None:
-        """Write the state's query keys to the URL, leaving other keys alone."""
+        """Write the state's query keys to the URL in one change, leaving other keys alone.
+
+        Each change of ``st.query_params`` that alters the address pushes one entry into
+        the browser's history, so the keys are written together (``from_dict``), never
+        one by one: one change of the view is one press of Back."""
         wanted = _part(query, self.keys)
-        current = _part(raw_query(), self.keys)
-        if wanted != current:
-            for key in self.keys:
-                if key in st.query_params and key not in wanted:
-                    del st.query_params[key]
-            for key, values in wanted.items():
-                st.query_params[key] = values
+        raw = raw_query()
+        if wanted != _part(raw, self.keys):
+            kept = {key: values for key, values in raw.items() if key not in self.keys}
+            st.query_params.from_dict({**kept, **wanted})
         st.session_state[self._written] = wanted
         st.session_state[self._page] = page
+        st.session_state[self._run] = st.session_state.get(_RUN, 0)
