@@ -28,7 +28,7 @@ SEQUENTIAL = [[0.0, "#F3F6F9"], [1.0, "#005B8F"]]
 # map's land colour (WCAG 1.4.11, checked in tests/test_colours.py), and they stay apart
 # for colour-blind readers (Okabe-Ito hues, darkened; evidence a light-to-dark ramp).
 BAR_COLOUR = "#005B8F"
-EVIDENCE_COLOURS = ["#6B8299", "#486581", "#243B53", "#102A43"]
+EVIDENCE_COLOURS = ["#7089A3", "#3F5F82", "#1F3A5C", "#050E1A"]
 GROUP_COLOURS = ["#005B8F", "#AA7600"]
 CASE_COLOUR = "#008A64"
 COMPARISON_COLOUR = "#62798F"
@@ -145,10 +145,13 @@ def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
     fig.data[0]._props["geojson"] = world_countries()
     view = country_view(table["code"])
     fig.update_layout(map=dict(style="white-bg", center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom))
-    return _layout(fig, title, height=420)
+    return _layout(fig, title, height=COUNTRY_MAP_HEIGHT)
 
 
-def country_view(codes, width: int = 560, height: int = 320):
+COUNTRY_MAP_HEIGHT = 500
+
+
+def country_view(codes, width: int = 880, height: int = COUNTRY_MAP_HEIGHT - 100):
     """Centre and zoom showing every country that has a case (New Zealand included), whatever side
     of the antimeridian; ``width`` x ``height`` is the plot area the chart gets on the Compare page."""
     return fit(box_of_countries(codes), width, height, padding=0.05, max_zoom=4)
@@ -236,8 +239,6 @@ def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> 
                 y=[_short(c) for c in part["case"]],
                 orientation="h",
                 name=term.label,
-                legendgroup="types",
-                legendgrouptitle=dict(text="First type"),
                 marker=dict(
                     color=term.colour,
                     line=dict(color=term.colour, width=1),
@@ -262,9 +263,7 @@ def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> 
                 x=[None],
                 y=[None],
                 orientation="h",
-                name="End unknown: start year only",
-                legendgroup="ends",
-                legendgrouptitle=dict(text="Hatched"),
+                name="Hatched: end unknown (start year shown)",
                 marker=dict(
                     color="#52606D",
                     pattern=dict(shape=UNKNOWN_END_PATTERN, fillmode="replace", bgcolor="white", fgcolor="#52606D"),
@@ -284,8 +283,8 @@ def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> 
         barmode="overlay",
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left"),
     )
-    height = max(320, 28 * len(table) + 230)
-    return _layout(fig, title, height=height, left=_label_width(labels), bottom=120)
+    height = max(340, 28 * len(table) + 250)
+    return _layout(fig, title, height=height, left=_label_width(labels), bottom=140)
 
 
 # 4. Evidence by type ----------------------------------------------------------------
@@ -491,6 +490,7 @@ def shares_figure(table: pd.DataFrame, groups: Sequence[str], title: str) -> go.
                 text=[f"{share:g}%<br>n={n}" for share, n in zip(table[f"{name} share"], counts, strict=True)],
                 textposition="outside",
                 cliponaxis=False,
+                constraintext="none",
                 hovertemplate="%{x}: %{y}% (%{customdata} cases)<extra>" + _short(name, 70) + "</extra>",
             )
         )

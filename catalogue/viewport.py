@@ -16,6 +16,8 @@ from functools import lru_cache
 from catalogue.geography import world_countries
 
 TILE = 512
+#: A set of places spread over more degrees of longitude than this is shown on the whole world.
+WHOLE_WORLD = 200.0
 MAX_LAT = 85.0
 
 
@@ -104,13 +106,20 @@ def _country_parts() -> dict[str, tuple[tuple[float, float, float, float], ...]]
     return parts
 
 
+#: Latitudes beyond which a country's outline (Canada's Arctic islands, Antarctica's coast) is not fitted:
+#: they would shrink the rest of the world for land where no case is placed.
+FIT_NORTH, FIT_SOUTH = 72.0, -56.0
+
+
 def box_of_countries(codes: Iterable[str]) -> Box | None:
     """The box around the outlines of some countries (codes without an outline are left out)."""
     parts = [part for code in codes for part in _country_parts().get(code, ())]
     if not parts:
         return None
     west, east = covering_arc((part[0], part[2]) for part in parts)
-    return Box(west, min(part[1] for part in parts), east, max(part[3] for part in parts))
+    south = max(FIT_SOUTH, min(part[1] for part in parts))
+    north = min(FIT_NORTH, max(part[3] for part in parts))
+    return Box(west, min(south, north), east, max(south, north))
 
 
 def _mercator_y(lat: float) -> float:
@@ -122,6 +131,8 @@ def fit(box: Box | None, width: int, height: int, *, padding: float = 0.15, max_
     """The centre and zoom showing the whole box in a map of ``width`` x ``height`` pixels."""
     if box is None:
         return View(lon=10.0, lat=20.0, zoom=0.0)
+    if box.east - box.west > WHOLE_WORLD:
+        box = Box(-180.0, box.south, 180.0, box.north)  # the familiar world, Greenwich in the middle
     lon_span = max(box.east - box.west, 0.01) * (1 + 2 * padding)
     top, bottom = _mercator_y(box.north), _mercator_y(box.south)
     y_span = max(top - bottom, 0.0002) * (1 + 2 * padding)

@@ -55,13 +55,10 @@ with overview:
             on_select=_narrow_to_cell,
             caption="Click a cell to narrow the filters to that type and sector.",
         )
-        left, right = st.columns([3, 2])
-        with left:
-            table = charts.country_table(cases)
-            chart_block(charts.country_figure(table, title("Where: cases per country")), table, key="chart-countries")
-        with right:
-            table = charts.region_table(cases)
-            chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
+        table = charts.country_table(cases)
+        chart_block(charts.country_figure(table, title("Where: cases per country")), table, key="chart-countries")
+        table = charts.region_table(cases)
+        chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
         table = charts.timeline_table(cases, vocabulary)
         undated = n - len(table)
         chart_block(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from catalogue import charts, facets
@@ -76,7 +78,7 @@ def test_timeline_never_runs_a_case_of_unknown_end_to_today(bundled):
     assert bars["Active case"] == (2008, 2026, False, "since 2008")
     assert bars["Ended case"] == (2008, 2015, False, "2008 to 2015")
     assert bars["Ended case, year not given"] == (2008, 2009, True, "from 2008, end unknown")
-    assert [t.name for t in fig.data if t.name.startswith("End unknown")], "the legend explains the hatching"
+    assert [t.name for t in fig.data if "end unknown" in t.name], "the legend explains the hatching"
     assert fig.layout.xaxis.range[1] > 2026, "room after today's bar for its label"
 
 
@@ -101,10 +103,30 @@ def test_country_map_fits_every_country_with_a_case_across_the_antimeridian():
     box = box_of_countries(["GB", "NZ"])
     # The shortest arc holding Britain and New Zealand: width well under 360 degrees.
     assert box.east - box.west < 200
-    lon_span = 560 * 360 / (512 * 2**view.zoom)
+    lon_span = 880 * 360 / (512 * 2**view.zoom)
     assert lon_span >= box.east - box.west
     pacific = charts.country_view(["NZ", "FJ"])
     assert pacific.zoom > 2 and (pacific.lon > 160 or pacific.lon < -170), "Fiji and New Zealand seen together"
+
+
+def test_country_map_of_the_bundled_cases_shows_every_country_with_a_case(bundled):
+    from catalogue.viewport import _mercator_y, box_of_countries
+
+    table = charts.country_table(bundled.cases)
+    assert "NZ" in set(table["code"])
+    fig = charts.country_figure(table, TITLE)
+    centre, zoom = fig.layout.map.center, fig.layout.map.zoom
+    width, height = 880, charts.COUNTRY_MAP_HEIGHT - 100  # the plot area country_view fits
+    half_lon = width * 360 / (512 * 2**zoom) / 2
+    half_y = height * 2 * math.pi / (512 * 2**zoom) / 2
+    for code in table["code"]:
+        box = box_of_countries([code])
+        inside = any(
+            centre.lon - half_lon <= box.west + shift and box.east + shift <= centre.lon + half_lon for shift in (-360, 0, 360)
+        )
+        assert inside, f"{code} is cut off"
+        assert abs(_mercator_y(min(box.north, 72)) - _mercator_y(centre.lat)) <= half_y
+        assert abs(_mercator_y(max(box.south, -56)) - _mercator_y(centre.lat)) <= half_y
 
 
 def test_evidence_stacks(bundled):
