@@ -125,7 +125,8 @@ def group_points(points: Sequence[dict], *, escape: bool = False) -> list[dict]:
                 "detail": "\n".join(f"• {p['title']}" for p in unique) + clean("\nClick to list them under the map."),
             }
         )
-    return grouped
+    # Shared markers last: drawn on top of a nearby single case, so a click at their centre finds them.
+    return sorted(grouped, key=lambda marker: marker["count"] > 1)
 
 
 def view_state(points: Sequence[dict], *, width: int = 1100, height: int = 460) -> pdk.ViewState:

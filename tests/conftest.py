@@ -232,3 +232,11 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def bundled_server(tmp_path_factory):
+    """The app served over the bundled cases (data/cases) for the whole session."""
+    running = Server(REPO / "data" / "cases", tmp_path_factory.mktemp("bundled-cache"))
+    yield running
+    running.stop()
