@@ -54,7 +54,7 @@ def test_compare_by_clicking_tabs_cases_and_groups(tab):
     go(tab)
     tab.locator('[data-testid="stTopNavLinkContainer"] a, header a').filter(has_text="Compare").first.click()
     wait_ready(tab)
-    assert tab.get_by_role("heading", name="Compare").count() == 1
+    tab.get_by_role("heading", name="Compare", exact=True).first.wait_for()
     assert tab.locator('[data-testid="stPlotlyChart"]').count() >= 6
     screenshot(tab, "journey-compare-charts")
 
@@ -165,7 +165,7 @@ def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
     tab.mouse.click(x, y)
     wait_ready(tab)
     listing = tab.locator(".st-key-explore-map-shared")
-    listing.wait_for(timeout=10_000)
+    listing.wait_for(timeout=30_000)
     links = listing.locator('[data-testid="stPageLink"] a')
     assert links.count() == len(shared)
     for case in shared:
@@ -174,5 +174,5 @@ def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
     target = shared[-1]
     links.filter(has_text=target.title).click()
     wait_ready(tab)
-    assert tab.get_by_role("heading", name=target.title).count() == 1
+    tab.get_by_role("heading", name=target.title, exact=True).first.wait_for()
     assert f"id={target.id}" in tab.url
