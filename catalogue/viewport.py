@@ -31,15 +31,22 @@ class Box:
     north: float
 
     def widened(self, lon: float, lat: float) -> Box:
-        """At least ``lon`` by ``lat`` degrees, around the same centre (enough context around one place)."""
+        """At least ``lon`` by ``lat`` degrees around the same centre (enough context around one place).
+
+        The centre is kept on the Web Mercator map, where north and south are not stretched alike,
+        so a single place stays in the middle of the view."""
         grow_lon = max(0.0, lon - (self.east - self.west)) / 2
-        grow_lat = max(0.0, lat - (self.north - self.south)) / 2
-        return Box(
-            self.west - grow_lon,
-            max(-MAX_LAT, self.south - grow_lat),
-            self.east + grow_lon,
-            min(MAX_LAT, self.north + grow_lat),
-        )
+        if self.north - self.south >= lat:
+            return Box(self.west - grow_lon, self.south, self.east + grow_lon, self.north)
+        middle = (_mercator_y(self.south) + _mercator_y(self.north)) / 2
+        low, high = 0.0, 4.0  # half the height in Mercator units, found by halving
+        for _ in range(40):
+            half = (low + high) / 2
+            if _latitude(middle + half) - _latitude(middle - half) < lat:
+                low = half
+            else:
+                high = half
+        return Box(self.west - grow_lon, _latitude(middle - high), self.east + grow_lon, _latitude(middle + high))
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,11 @@ def box_of_countries(codes: Iterable[str]) -> Box | None:
 def _mercator_y(lat: float) -> float:
     lat = max(-MAX_LAT, min(MAX_LAT, lat))
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _latitude(y: float) -> float:
+    """The latitude at a Web Mercator height (the inverse of ``_mercator_y``), within the map's limits."""
+    return max(-MAX_LAT, min(MAX_LAT, math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)))
 
 
 def fit(box: Box | None, width: int, height: int, *, padding: float = 0.15, max_zoom: float = 6.0) -> View:

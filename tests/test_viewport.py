@@ -20,6 +20,8 @@ def test_new_zealand_and_fiji_fit_in_one_view():
 
 def test_one_point_is_widened_to_show_its_surroundings():
     box = box_of_points([(-2.0, 54.0)]).widened(40, 24)
-    assert box == Box(-22.0, 42.0, 18.0, 66.0)
+    assert (box.west, box.east) == (-22.0, 18.0) and abs(box.north - box.south - 24) < 0.01
     view = fit(box, 480, 320)
     assert 480 * 360 / (512 * 2**view.zoom) >= 40
+    assert (view.lon, round(view.lat, 3)) == (-2.0, 54.0), "the place stays in the middle of the map"
+    assert box_of_points([(-2.0, 54.0), (10, 50)]).widened(40, 0) == Box(-16.0, 50.0, 24.0, 54.0)
