@@ -72,7 +72,7 @@ def case_map(points: Sequence[dict], *, key: str, height: int = 460, width: int 
     filters kept), so each can be opened; ``width`` is the map's expected width, for fitting."""
     deck = case_deck(points, width=width, height=height)
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
-    st.caption("Drag to move the map; double-click it, or press + and − once it has focus, to zoom. The wheel scrolls the page.")
+    st.caption("Drag to move the map; zoom with its + and − buttons or a double-click. The mouse wheel scrolls the page.")
     try:
         objects = event["selection"]["objects"].get(LAYER_ID) or []
     except (KeyError, TypeError, AttributeError):
