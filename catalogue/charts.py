@@ -8,19 +8,34 @@ use the vocabulary's colours, the same as the map.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from catalogue.facets import Facet
-from catalogue.filters import Filters, describe
+from catalogue.filters import Filters, describe, span
 from catalogue.geography import REGIONS, country_name, world_countries
+from catalogue.presentation import years_label
 from catalogue.schema import Case
-from catalogue.vocabulary import Vocabulary
+from catalogue.viewport import View, box_of_countries, fit
+from catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
-SEQUENTIAL = [[0.0, "#F3F6F9"], [1.0, "#0072B2"]]
+#: Heatmap cells carry their count as text; the colour only repeats it.
+SEQUENTIAL = [[0.0, "#F3F6F9"], [1.0, "#005B8F"]]
+# Colours that carry data: each keeps at least 3:1 contrast against white and against the
+# map's land colour (WCAG 1.4.11, checked in tests/test_colours.py), and they stay apart
+# for colour-blind readers (Okabe-Ito hues, darkened; evidence a light-to-dark ramp).
+BAR_COLOUR = "#005B8F"
+#: Evidence colours live in the vocabulary, light to dark, one per level.
+EVIDENCE_COLOURS = [term.colour for term in load_vocabulary().terms("evidence").values()]
+GROUP_COLOURS = ["#005B8F", "#AA7600"]
+CASE_COLOUR = "#008A64"
+COMPARISON_COLOUR = "#62798F"
+#: A country without cases, and the lightest and darkest fill of a country with cases.
+NO_CASES, FEW_CASES, MANY_CASES = "#F3F6F9", "#3D85C6", "#08306B"
+DATA_COLOURS = [BAR_COLOUR, *EVIDENCE_COLOURS, *GROUP_COLOURS, CASE_COLOUR, COMPARISON_COLOUR, FEW_CASES, MANY_CASES]
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420, left: int = 20, bottom: int = 20) -> go.Figure:
@@ -121,7 +136,7 @@ def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
         text=[country_name(code) for code in codes],
         zmin=0,
         zmax=top,
-        colorscale=[[0.0, "#F3F6F9"], [0.5 / top, "#F3F6F9"], [0.5 / top, "#9ECAE1"], [1.0, "#08519C"]],
+        colorscale=[[0.0, NO_CASES], [0.5 / top, NO_CASES], [0.5 / top, FEW_CASES], [1.0, MANY_CASES]],
         marker=dict(line=dict(color="#9AA5B1", width=0.4)),
         colorbar=dict(title=dict(text="Cases"), thickness=12, tick0=0, dtick=max(1, top // 5)),
         hovertemplate="%{text}: %{z} cases<extra></extra>",
@@ -129,8 +144,18 @@ def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure(dict(data=[trace]))
     # The shared, read-only outlines are attached without plotly's deep copy (~70 ms a chart).
     fig.data[0]._props["geojson"] = world_countries()
-    fig.update_layout(map=dict(style="white-bg", center=dict(lat=20, lon=10), zoom=0.4))
-    return _layout(fig, title, height=420)
+    view = country_view(table["code"])
+    fig.update_layout(map=dict(style="white-bg", center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom))
+    return _layout(fig, title, height=COUNTRY_MAP_HEIGHT)
+
+
+COUNTRY_MAP_HEIGHT = 500
+
+
+def country_view(codes: Iterable[str], width: int = 880, height: int = COUNTRY_MAP_HEIGHT - 100) -> View:
+    """Centre and zoom showing every country that has a case (New Zealand included), whatever side
+    of the antimeridian; ``width`` x ``height`` is the plot area the chart gets on the Compare page."""
+    return fit(box_of_countries(codes), width, height, padding=0.05, max_zoom=4)
 
 
 def region_table(cases: Sequence[Case]) -> pd.DataFrame:
@@ -146,64 +171,121 @@ def region_figure(table: pd.DataFrame, title: str) -> go.Figure:
             x=table["cases"],
             y=table["region"],
             orientation="h",
-            marker_color="#0072B2",
+            marker_color=BAR_COLOUR,
             text=table["cases"],
             textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{x} cases<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="Cases", rangemode="tozero")
-    return _layout(fig, title, height=320, left=_label_width(table["region"]), bottom=50)
+    top = max([1, *table["cases"]])
+    fig.update_xaxes(title="Cases", range=[0, top * 1.2 + 0.5])
+    return _layout(fig, title, height=320, left=_label_width(list(table["region"])), bottom=50)
 
 
 # 3. When ----------------------------------------------------------------------------
 
 
 def timeline_table(cases: Sequence[Case], vocabulary: Vocabulary, today: int | None = None) -> pd.DataFrame:
-    """Start and end year of each dated case (ongoing cases run to this year), earliest first."""
+    """Start and end year of each dated case, earliest first.
+
+    An active case runs to this year; a case whose end the sources do not give has no
+    end (``end`` empty, ``end_known`` false): it is never drawn as running to today.
+    """
     today = today or dt.date.today().year
-    rows = [
-        {
-            "case": case.title,
-            "id": case.id,
-            "type": vocabulary.label("types", case.primary_type),
-            "type_key": case.primary_type,
-            "start": case.started,
-            "end": case.ended if case.ended is not None else today,
-            "ongoing": case.ended is None,
-        }
-        for case in cases
-        if case.started is not None
-    ]
-    table = pd.DataFrame(rows, columns=["case", "id", "type", "type_key", "start", "end", "ongoing"])
+    rows = []
+    for case in cases:
+        known = span(case, today)
+        if known is None:
+            continue
+        start, end = known
+        rows.append(
+            {
+                "case": case.title,
+                "id": case.id,
+                "type": vocabulary.label("types", case.primary_type),
+                "type_key": case.primary_type,
+                "start": start,
+                "end": end,
+                "end_known": end is not None,
+                "years": years_label(case),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["case", "id", "type", "type_key", "start", "end", "end_known", "years"])
+    table["end"] = table["end"].astype("Int64")
     return table.sort_values(["start", "case"], ignore_index=True)
 
 
+#: How a case whose end is unknown is drawn: its start year only, hatched, labelled "end unknown".
+UNKNOWN_END_PATTERN = "/"
+
+
 def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
-    """A bar per case from start to end, coloured by its first type."""
+    """A bar per case from start to end, coloured by its first type, labelled with its years.
+
+    A case whose end is unknown gets a hatched bar over its start year only and the words
+    "end unknown"; it never reaches today."""
     fig = go.Figure()
     for key, term in vocabulary.terms("types").items():
         part = table[table["type_key"] == key]
         if part.empty:
             continue
+        known = part["end_known"].to_numpy(dtype=bool)
+        ends = [int(e) if k else int(s) + 1 for s, e, k in zip(part["start"], part["end"], known, strict=True)]
         fig.add_trace(
             go.Bar(
-                x=(part["end"] - part["start"]).clip(lower=0.6),
-                base=part["start"],
+                x=[max(0.6, end - start) for start, end in zip(part["start"], ends, strict=True)],
+                base=list(part["start"]),
                 y=[_short(c) for c in part["case"]],
                 orientation="h",
                 name=term.label,
-                marker_color=term.colour,
-                customdata=part[["start", "end", "ongoing"]].values,
-                hovertemplate="%{y}<br>%{customdata[0]}-%{customdata[1]}<extra>" + term.label + "</extra>",
+                marker=dict(
+                    color=term.colour,
+                    line=dict(color=term.colour, width=1),
+                    pattern=dict(
+                        shape=["" if k else UNKNOWN_END_PATTERN for k in known],
+                        fillmode="replace",
+                        bgcolor="white",
+                        fgcolor=term.colour,
+                        solidity=0.45,
+                    ),
+                ),
+                text=list(part["years"]),
+                textposition="outside",
+                cliponaxis=False,
+                customdata=part[["years"]].values,
+                hovertemplate="%{y}<br>%{customdata[0]}<extra>" + term.label + "</extra>",
+            )
+        )
+    if not table.empty and not table["end_known"].all():
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                orientation="h",
+                name="Hatched: end unknown (start year shown)",
+                marker=dict(
+                    color="#52606D",
+                    pattern=dict(shape=UNKNOWN_END_PATTERN, fillmode="replace", bgcolor="white", fgcolor="#52606D"),
+                ),
+                hoverinfo="skip",
             )
         )
     labels = [_short(c) for c in table["case"]]
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
-    fig.update_xaxes(title="Year")
-    fig.update_layout(barmode="overlay", legend=dict(orientation="h", y=-0.08, yanchor="top"))
-    return _layout(fig, title, height=max(300, 28 * len(table) + 170), left=_label_width(labels), bottom=60)
+    if not table.empty:
+        first = int(table["start"].min())
+        last = max(int(table["end"].max()) if table["end"].notna().any() else first, int(table["start"].max()) + 1)
+        room = max(6, (last - first) * 0.3)  # room on the right for the years written after each bar
+        fig.update_xaxes(range=[first - 1, last + room])
+    fig.update_xaxes(title=dict(text="Year", standoff=4))
+    fig.update_layout(
+        barmode="overlay",
+        legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left"),
+    )
+    height = max(340, 28 * len(table) + 250)
+    return _layout(fig, title, height=height, left=_label_width(labels), bottom=140)
 
 
 # 4. Evidence by type ----------------------------------------------------------------
@@ -218,19 +300,17 @@ def evidence_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFram
     return table
 
 
-EVIDENCE_COLOURS = ["#D9E2EC", "#9FB3C8", "#486581", "#102A43"]
-
-
 def evidence_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
     """Stacked bars: for each type, how many cases have each level of evidence."""
     fig = go.Figure()
-    for colour, level in zip(EVIDENCE_COLOURS, table.columns, strict=False):
+    for level in table.columns:
+        colour = vocabulary.terms("evidence")[level].colour
         fig.add_trace(
             go.Bar(
                 x=[vocabulary.label("types", t) for t in table.index],
                 y=table[level],
                 name=vocabulary.label("evidence", level),
-                marker_color=colour,
+                marker=dict(color=colour, line=dict(color="white", width=1)),
                 hovertemplate="%{x}: %{y} cases<extra>" + vocabulary.label("evidence", level) + "</extra>",
             )
         )
@@ -275,7 +355,7 @@ def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
                 x=[row.comparison, row.value],
                 y=[label, label],
                 mode="lines",
-                line=dict(color="#BCCCDC", width=4),
+                line=dict(color="#9FB3C8", width=4),  # joins the two markers; the markers carry the data
                 showlegend=False,
                 hoverinfo="skip",
             )
@@ -286,7 +366,7 @@ def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
             y=labels,
             mode="markers",
             name="Comparison",
-            marker=dict(color="#9FB3C8", size=13),
+            marker=dict(color=COMPARISON_COLOUR, size=13),
             customdata=table[["comparison_label", "unit", "source"]].values,
             hovertemplate="%{customdata[0]}: %{x}%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
         )
@@ -297,7 +377,7 @@ def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
             y=labels,
             mode="markers+text",
             name="Co-produced case",
-            marker=dict(color="#009E73", size=13),
+            marker=dict(color=CASE_COLOUR, size=13),
             text=[f"{v:g}{u}" for v, u in zip(table["value"], table["unit"], strict=True)],
             textposition="top center",
             customdata=table[["unit", "source"]].values,
@@ -378,6 +458,11 @@ def type_profile_figure(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fig
 # Group against group --------------------------------------------------------------------
 
 
+def group_name(filters: Filters, vocabulary: Vocabulary, count: int) -> str:
+    """A group named by what it holds: 'Co-delivery cases in Europe (5 cases)'."""
+    return f"{describe(filters, vocabulary)} ({count} case{'' if count == 1 else 's'})"
+
+
 def shares_table(groups: dict[str, Sequence[Case]], facet: Facet, vocabulary: Vocabulary) -> pd.DataFrame:
     """For each group, count and share of its cases with each value of a facet."""
     rows = []
@@ -393,21 +478,29 @@ def shares_table(groups: dict[str, Sequence[Case]], facet: Facet, vocabulary: Vo
 
 
 def shares_figure(table: pd.DataFrame, groups: Sequence[str], title: str) -> go.Figure:
-    """Grouped bars of each group's share of cases per value."""
-    colours = ["#0072B2", "#E69F00"]
+    """Grouped bars of each group's share of cases per value, each bar labelled with its share and count."""
     fig = go.Figure()
-    for colour, name in zip(colours, groups, strict=False):
+    for colour, name in zip(GROUP_COLOURS, groups, strict=False):
+        counts = table[f"{name} cases"]
         fig.add_trace(
             go.Bar(
                 x=table["value"],
                 y=table[f"{name} share"],
-                name=name,
+                name=_short(name, 70),
                 marker_color=colour,
-                customdata=table[f"{name} cases"],
-                hovertemplate="%{x}: %{y}% (%{customdata} cases)<extra>" + name + "</extra>",
+                customdata=counts,
+                text=[f"{share:g}%<br>n={n}" for share, n in zip(table[f"{name} share"], counts, strict=True)],
+                textposition="outside",
+                cliponaxis=False,
+                constraintext="none",
+                hovertemplate="%{x}: %{y}% (%{customdata} cases)<extra>" + _short(name, 70) + "</extra>",
             )
         )
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.35))
-    fig.update_yaxes(title="% of the group's cases", rangemode="tozero")
+    fig.update_layout(
+        barmode="group",
+        legend=dict(orientation="v", yref="container", y=0, yanchor="bottom", x=0, xanchor="left"),
+    )
+    top = max([10.0, *table.filter(like=" share").to_numpy().ravel()]) if not table.empty else 100
+    fig.update_yaxes(title="% of the group's cases", range=[0, min(100, top) * 1.25])
     fig.update_xaxes(tickangle=-30)
-    return _layout(fig, title, height=400, left=60, bottom=140)
+    return _layout(fig, title, height=460, left=60, bottom=190)

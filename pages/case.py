@@ -42,7 +42,7 @@ with facts:
             unsafe_allow_html=True,  # the swatch colour comes from the vocabulary, the text is escaped
         )
 with where:
-    case_map(map_points([case], vocabulary), key="case-map", height=300)
+    case_map(map_points([case], vocabulary), key="case-map", height=320, width=480)
     st.caption("Circle size shows how precisely the sources place the case.")
 
 if case.description:

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from catalogue import charts, facets
-from catalogue.compare import MAX_CASES, MIN_CASES, side_by_side
+from catalogue.compare import MAX_CASES, MIN_CASES, side_by_side, side_by_side_html
 from catalogue.filters import describe
-from ui import data, view
+from catalogue.text import md_escape
+from ui import data, routes, view
 from ui.charts import chart_block
-from ui.components import ignored_notice, share_control
+from ui.components import ignored_notice, page_link, share_control
 from ui.groups import group_b_filters, group_b_query
 from ui.sidebar import narrow
 from ui.urlstate import UrlState
@@ -54,20 +55,24 @@ with overview:
             on_select=_narrow_to_cell,
             caption="Click a cell to narrow the filters to that type and sector.",
         )
-        left, right = st.columns([3, 2])
-        with left:
-            table = charts.country_table(cases)
-            chart_block(charts.country_figure(table, title("Where: cases per country")), table, key="chart-countries")
-        with right:
-            table = charts.region_table(cases)
-            chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
+        table = charts.country_table(cases)
+        chart_block(charts.country_figure(table, title("Where: cases per country")), table, key="chart-countries")
+        table = charts.region_table(cases)
+        chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
         table = charts.timeline_table(cases, vocabulary)
         undated = n - len(table)
         chart_block(
-            charts.timeline_figure(table, vocabulary, title("When: from start to end (ongoing cases to today)")),
+            charts.timeline_figure(table, vocabulary, title("When: from start to end as far as the sources say")),
             table.drop(columns=["type_key"]),
             key="chart-timeline",
-            caption=f"{undated} cases without a start year in their sources are not shown." if undated else None,
+            caption=" ".join(
+                part
+                for part in (
+                    "Active cases run to this year. A hatched bar marks a case whose sources give its start but not its end.",
+                    f"{undated} cases without a start year in their sources are not shown." if undated else "",
+                )
+                if part
+            ),
         )
         left, right = st.columns(2)
         with left:
@@ -93,39 +98,48 @@ with side:
         key="compare_case",
         max_selections=MAX_CASES,
         format_func=lambda case_id: titles.get(case_id, case_id),
+        placeholder="Type part of a title to find a case",
     )
     url.publish("compare", {"case": chosen})
     if len(chosen) < MIN_CASES:
         st.info(f"Choose at least {MIN_CASES} cases to compare them side by side.")
     else:
         chosen_cases = [catalogue.by_id[i] for i in chosen]
-        table = side_by_side(chosen_cases, vocabulary)
-        st.dataframe(
-            table.style.apply(lambda row: ["background-color: #FFF4D6" if row["Differs"] else "" for _ in row], axis=1),
-            hide_index=True,
-            width="stretch",
-            column_config={"Differs": st.column_config.CheckboxColumn("Differs", help="The cases differ on this attribute")},
-        )
+        with st.container(key="side-by-side"):
+            # Built by catalogue.compare with every value from a case file HTML-escaped.
+            st.markdown(side_by_side_html(chosen_cases, vocabulary), unsafe_allow_html=True)
+        links = st.columns(len(chosen_cases))
+        for column, case in zip(links, chosen_cases, strict=True):
+            with column:
+                page_link(routes.CASE, f"Open {md_escape(case.title)}", {"id": [case.id]}, icon=":material/open_in_new:")
         st.plotly_chart(charts.type_profile_figure(chosen_cases, vocabulary), theme=None, key="chart-profiles")
+        with st.expander("As a data table"):
+            st.dataframe(side_by_side(chosen_cases, vocabulary), hide_index=True, width="stretch")
 
 with groups:
-    st.markdown("**Group A** is the selection in the sidebar. Choose **group B** below; both stay in the link.")
+    st.markdown(
+        "The **first group** is the selection in the sidebar. Choose the **second group** below; both stay in the link."
+    )
     group_b = group_b_filters(index)
     cases_b = index.select(group_b)
-    names = {f"A: {describe(filters, vocabulary)}": cases, f"B: {describe(group_b, vocabulary)}": cases_b}
+    first = charts.group_name(filters, vocabulary, len(cases))
+    second = charts.group_name(group_b, vocabulary, len(cases_b))
+    if first == second:
+        first, second = f"{first}, from the sidebar", f"{second}, chosen below"
+    named = {first: cases, second: cases_b}
     counts = st.columns(2)
-    for column, (name, group) in zip(counts, names.items(), strict=True):
-        column.metric(name, f"{len(group)} cases")
+    counts[0].metric(f"First group: {md_escape(describe(filters, vocabulary))}", f"{len(cases)} cases")
+    counts[1].metric(f"Second group: {md_escape(describe(group_b, vocabulary))}", f"{len(cases_b)} cases")
     if not cases or not cases_b:
         st.info("Each group needs at least one case to compare shares.")
     else:
-        short = {"Group A": cases, "Group B": cases_b}
         for facet in (facets.TYPES, facets.SECTORS, facets.EVIDENCE, facets.SCALES):
-            table = charts.shares_table(short, facet, vocabulary)
+            table = charts.shares_table(named, facet, vocabulary)
             chart_block(
-                charts.shares_figure(table, list(short), f"{facet.label}: share of each group's cases"),
+                charts.shares_figure(table, list(named), f"{facet.label}: share of each group's cases"),
                 table,
                 key=f"chart-group-{facet.name}",
+                caption="Each bar: the share of its group's cases with that value, and how many cases that is (n).",
             )
 
 share_control(filters, {"case": list(st.session_state.get("compare_case", [])), **group_b_query()})

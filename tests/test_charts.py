@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from catalogue import charts, facets
@@ -37,15 +39,94 @@ def test_region_bars(bundled):
     assert bars["Africa"] == sum("Africa" in c.regions for c in bundled.cases)
 
 
+def _timeline_bars(fig):
+    """(case label, start, drawn end, hatched, text) of every bar in a timeline figure."""
+    bars = []
+    for trace in fig.data:
+        if trace.y == (None,):
+            continue
+        shapes = trace.marker.pattern.shape
+        for i, label in enumerate(trace.y):
+            bars.append((label, trace.base[i], trace.base[i] + trace.x[i], shapes[i] == "/", trace.text[i], trace))
+    return bars
+
+
 def test_timeline_spans_and_colours(bundled):
     table = charts.timeline_table(bundled.cases, VOCABULARY, today=2026)
     fig = charts.timeline_figure(table, VOCABULARY, TITLE)
     dated = [c for c in bundled.cases if c.started is not None]
-    assert sum(len(trace.y) for trace in fig.data) == len(dated)
-    marco = next(t for t in fig.data if "Marco Cavallo Centre" in t.y)
-    i = list(marco.y).index("Marco Cavallo Centre")
-    assert marco.base[i] == 2008 and marco.base[i] + marco.x[i] == 2026
-    assert marco.marker.color == VOCABULARY.type_colour("co-management")
+    bars = {bar[0]: bar for bar in _timeline_bars(fig)}
+    assert len(bars) == len(dated)
+    # Marco Cavallo's sources give 2008 and no end or status: its bar covers 2008 only, hatched.
+    label, start, end, hatched, text, trace = bars["Marco Cavallo Centre"]
+    assert (start, end, hatched, text) == (2008, 2009, True, "from 2008, end unknown")
+    assert trace.marker.color == VOCABULARY.type_colour("co-management")
+
+
+def test_timeline_never_runs_a_case_of_unknown_end_to_today(bundled):
+    marco = bundled.by_id["marco-cavallo-centre"]
+    kinds = {
+        "unknown": marco,
+        "active": marco.model_copy(update={"title": "Active case", "status": "active"}),
+        "ended": marco.model_copy(update={"title": "Ended case", "status": "ended", "ended": 2015}),
+        "ended, year not given": marco.model_copy(update={"title": "Ended case, year not given", "status": "ended"}),
+    }
+    table = charts.timeline_table(list(kinds.values()), VOCABULARY, today=2026)
+    fig = charts.timeline_figure(table, VOCABULARY, TITLE)
+    bars = {bar[0]: bar[1:5] for bar in _timeline_bars(fig)}
+    assert bars["Marco Cavallo Centre"] == (2008, 2009, True, "from 2008, end unknown")
+    assert bars["Active case"] == (2008, 2026, False, "since 2008")
+    assert bars["Ended case"] == (2008, 2015, False, "2008 to 2015")
+    assert bars["Ended case, year not given"] == (2008, 2009, True, "from 2008, end unknown")
+    assert [t.name for t in fig.data if "end unknown" in t.name], "the legend explains the hatching"
+    assert fig.layout.xaxis.range[1] > 2026, "room after today's bar for its label"
+
+
+def test_timeline_legend_sits_below_the_axis_title(bundled):
+    fig = charts.timeline_figure(charts.timeline_table(bundled.cases, VOCABULARY), VOCABULARY, TITLE)
+    legend = fig.layout.legend
+    assert legend.yref == "container" and legend.y == 0 and legend.yanchor == "bottom"
+    assert fig.layout.margin.b >= 100, "room under the plot for the axis title and, below it, the legend"
+
+
+def test_region_bar_labels_are_not_clipped(bundled):
+    table = charts.region_table(bundled.cases)
+    fig = charts.region_figure(table, TITLE)
+    assert fig.data[0].cliponaxis is False
+    assert fig.layout.xaxis.range[1] > 1.15 * max(table["cases"]), "room beyond the longest bar for its number"
+
+
+def test_country_map_fits_every_country_with_a_case_across_the_antimeridian():
+    from catalogue.viewport import box_of_countries
+
+    view = charts.country_view(["GB", "NZ"])
+    box = box_of_countries(["GB", "NZ"])
+    # The shortest arc holding Britain and New Zealand: width well under 360 degrees.
+    assert box.east - box.west < 200
+    lon_span = 880 * 360 / (512 * 2**view.zoom)
+    assert lon_span >= box.east - box.west
+    pacific = charts.country_view(["NZ", "FJ"])
+    assert pacific.zoom > 2 and (pacific.lon > 160 or pacific.lon < -170), "Fiji and New Zealand seen together"
+
+
+def test_country_map_of_the_bundled_cases_shows_every_country_with_a_case(bundled):
+    from catalogue.viewport import _mercator_y, box_of_countries
+
+    table = charts.country_table(bundled.cases)
+    assert "NZ" in set(table["code"])
+    fig = charts.country_figure(table, TITLE)
+    centre, zoom = fig.layout.map.center, fig.layout.map.zoom
+    width, height = 880, charts.COUNTRY_MAP_HEIGHT - 100  # the plot area country_view fits
+    half_lon = width * 360 / (512 * 2**zoom) / 2
+    half_y = height * 2 * math.pi / (512 * 2**zoom) / 2
+    for code in table["code"]:
+        box = box_of_countries([code])
+        inside = any(
+            centre.lon - half_lon <= box.west + shift and box.east + shift <= centre.lon + half_lon for shift in (-360, 0, 360)
+        )
+        assert inside, f"{code} is cut off"
+        assert abs(_mercator_y(min(box.north, 72)) - _mercator_y(centre.lat)) <= half_y
+        assert abs(_mercator_y(max(box.south, -56)) - _mercator_y(centre.lat)) <= half_y
 
 
 def test_evidence_stacks(bundled):
@@ -83,6 +164,13 @@ def test_group_shares(bundled, facet):
     n = sum(first == getattr(c, facet.single) if facet.single else first in getattr(c, facet.name) for c in africa)
     assert table.loc[0, "B cases"] == n
     assert table.loc[0, "B share"] == round(100 * n / len(africa), 1)
+    fig = charts.shares_figure(table, ["A", "B"], TITLE)
+    assert fig.data[1].text[0] == f"{round(100 * n / len(africa), 1):g}%<br>n={n}", "every percentage shows its count"
+
+
+def test_groups_are_named_by_what_they_hold():
+    name = charts.group_name(Filters(types=("co-delivery",), regions=("Europe",)), VOCABULARY, 5)
+    assert name == "Co-delivery cases in Europe (5 cases)"
 
 
 def test_titles_name_the_selection():

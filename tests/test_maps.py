@@ -3,7 +3,7 @@
 import json
 
 from catalogue.loader import load_catalogue
-from catalogue.maps import LAYER_ID, case_deck, hex_to_rgb, map_points, world_countries
+from catalogue.maps import LAYER_ID, case_deck, hex_to_rgb, map_points, place_label, world_countries
 from catalogue.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -33,3 +33,47 @@ def test_deck_has_offline_country_outlines_and_pickable_cases(valid_dir):
     assert "countries" in layers
     assert len(world_countries()["features"]) > 150
     assert "{title}" in case_deck([])._tooltip["html"]
+
+
+def test_cases_sharing_a_point_are_one_marker_that_names_them(bundled):
+    points = map_points(bundled.cases, VOCABULARY)
+    markers = json.loads(case_deck(points).to_json())["layers"][1]["data"]
+    at: dict[tuple[float, float], set[str]] = {}
+    for case in bundled.cases:
+        for location in case.locations:
+            at.setdefault((round(location.lon, 4), round(location.lat, 4)), set()).add(case.id)
+    assert len(markers) == len(at)
+    shared = {key: ids for key, ids in at.items() if len(ids) > 1}
+    assert shared, "the bundled cases have places shared by several cases (the UK's centre)"
+    for marker in markers:
+        ids = at[(marker["lon"], marker["lat"])]
+        assert set(marker["ids"]) == ids and marker["count"] == len(ids)
+        if len(ids) > 1:
+            assert marker["title"] == f"{len(ids)} cases at this point"
+            for case_id in ids:
+                assert bundled.by_id[case_id].title in marker["detail"]
+    counts = json.loads(case_deck(points).to_json())["layers"][2]
+    assert sorted(int(t["text"]) for t in counts["data"]) == sorted(len(ids) for ids in shared.values())
+
+
+def test_a_place_that_is_its_country_is_named_once(bundled):
+    national = next(c for c in bundled.cases if c.locations[0].name == "United Kingdom")
+    place = map_points([national], VOCABULARY)[0]["place"]
+    assert place.startswith("United Kingdom (located to:") and "United Kingdom, United Kingdom" not in place
+    assert place_label("Trieste", ["IT"]) == "Trieste, Italy"
+
+
+def test_markers_have_a_dark_outline_and_the_wheel_scrolls_the_page(valid_dir):
+    deck = json.loads(case_deck(map_points(load_catalogue(valid_dir).cases, VOCABULARY)).to_json())
+    layer = next(layer for layer in deck["layers"] if layer["id"] == LAYER_ID)
+    assert layer["stroked"] and sum(layer["getLineColor"][:3]) < 200
+    assert deck["views"][0]["controller"]["scrollZoom"] is False
+
+
+def test_one_case_is_shown_with_the_countries_around_it(bundled):
+    case = bundled.by_id["4pi-national-involvement-standards"]
+    view = json.loads(case_deck(map_points([case], VOCABULARY), width=480, height=320).to_json())["initialViewState"]
+    degrees_across = 480 * 360 / (512 * 2 ** view["zoom"])
+    assert degrees_across >= 30, "enough of Europe around the United Kingdom to know where it is"
+    assert abs(view["longitude"] - case.locations[0].lon) < 1
+

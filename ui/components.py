@@ -61,20 +61,36 @@ def type_legend(vocabulary: Vocabulary) -> None:
     )
     st.markdown(
         f'<div style="font-size:0.85rem">{items}<br/><span style="color:#5f6b7a">Colour: first listed type. '
-        "Circle size: how precise the location is (a large circle marks a region or a whole country).</span></div>",
+        "Circle size: how precise the location is (a large circle marks a region or a whole country). "
+        "A number on a circle: that many cases share the place (grey when their types differ).</span></div>",
         unsafe_allow_html=True,  # only vocabulary colours and labels from catalogue/data/vocabulary.yaml, never case text
     )
 
 
-def case_map(points: Sequence[dict], *, key: str, height: int = 460) -> str | None:
-    """Draw a map of case points (``catalogue.maps.map_points``); return the id of a clicked case, if any."""
-    deck = case_deck(points)
+def case_map(points: Sequence[dict], *, key: str, height: int = 460, width: int = 1100) -> str | None:
+    """Draw a map of case points (``catalogue.maps.map_points``); return the id of a clicked case, if any.
+
+    A click on a marker shared by several cases lists them under the map as links (the
+    filters kept), so each can be opened; ``width`` is the map's expected width, for fitting."""
+    deck = case_deck(points, width=width, height=height)
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
+    st.caption("Drag to move the map; zoom with its + and − buttons or a double-click. The mouse wheel scrolls the page.")
     try:
         objects = event["selection"]["objects"].get(LAYER_ID) or []
     except (KeyError, TypeError, AttributeError):
         return None
-    return objects[0].get("id") if objects else None
+    if not objects:
+        return None
+    ids = [case_id for case_id in objects[0].get("ids") or [] if isinstance(case_id, str)]
+    if len(ids) > 1:
+        titles = {point["id"]: point["title"] for point in points}
+        with st.container(border=True, key=f"{key}-shared"):
+            st.markdown(f"**{len(ids)} cases at this point.** Open one:")
+            for case_id in ids:
+                if case_id in titles:
+                    page_link(routes.CASE, md_escape(titles[case_id]), {"id": [case_id]}, icon=":material/place:")
+        return None
+    return objects[0].get("id") or None
 
 
 def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> None:

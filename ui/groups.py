@@ -31,7 +31,7 @@ def group_b_filters(index: CaseIndex) -> Filters:
     for column, facet in zip(columns, FACETS, strict=True):
         chosen[facet.name] = tuple(
             column.multiselect(
-                f"B: {facet.label.lower()}",
+                f"Second group: {facet.label.lower()}",
                 index.options(facet),
                 key=W + facet.key,
                 format_func=lambda value, facet=facet: facet.label_of(value, index.vocabulary),

@@ -1,0 +1,178 @@
+"""Journeys through Compare and the map, by clicking and typing, over the bundled cases.
+
+Every number asserted is computed here from the case files, never written down."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+
+from catalogue.filters import Filters, apply
+from catalogue.loader import DEFAULT_CASES_DIR, load_catalogue
+from catalogue.maps import case_deck, map_points
+from catalogue.presentation import years_label
+from catalogue.vocabulary import load_vocabulary
+from tests.conftest import screenshot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE = load_catalogue(DEFAULT_CASES_DIR, cache=False)
+VOCABULARY = load_vocabulary()
+
+
+@pytest.fixture
+def tab(browser, bundled_server):
+    """A browser page on the bundled cases that fails the test on any Streamlit exception."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.server = bundled_server
+    yield page
+    shown = page.locator('[data-testid="stException"]').all_inner_texts()
+    context.close()
+    assert not shown, f"Streamlit showed an exception: {shown}"
+
+
+def go(page, path: str = "") -> None:
+    page.goto(f"{page.server.url}/{path}")
+    wait_ready(page)
+
+
+def pick(page, label: str, text: str) -> None:
+    """Type into a multiselect and choose the first option offered."""
+    box = page.get_by_label(label)
+    box.click()
+    box.fill(text)
+    page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+
+
+def test_compare_by_clicking_tabs_cases_and_groups(tab):
+    go(tab)
+    tab.locator('[data-testid="stTopNavLinkContainer"] a, header a').filter(has_text="Compare").first.click()
+    wait_ready(tab)
+    tab.get_by_role("heading", name="Compare", exact=True).first.wait_for()
+    assert tab.locator('[data-testid="stPlotlyChart"]').count() >= 6
+    screenshot(tab, "journey-compare-charts")
+
+    # Side by side: two cases chosen by typing part of their titles.
+    tab.get_by_role("tab", name="Side by side").click()
+    wait_ready(tab)
+    pick(tab, "Choose 2 to 4 cases", "KeyRing")
+    pick(tab, "Choose 2 to 4 cases", "Shared Lives")
+    keyring, shared = CATALOGUE.by_id["keyring"], CATALOGUE.by_id["shared-lives"]
+    table = tab.locator("table.cmp")
+    table.wait_for()
+    assert table.locator("thead th").all_inner_texts()[1:] == [keyring.title, shared.title]
+    rows = {r.locator("th").inner_text().split("\n")[0]: r for r in table.locator("tbody tr").all()}
+    assert set(rows) >= {"Outcomes", "Principles", "Challenges", "Sources"}
+    for outcome in shared.outcomes:
+        assert outcome.text in rows["Outcomes"].inner_text()
+    for source in keyring.sources:
+        assert source.title in rows["Sources"].inner_text()
+    expected = {
+        "Types": set(keyring.types) != set(shared.types),
+        "Level": keyring.level != shared.level,
+        "Sectors": set(keyring.sectors) != set(shared.sectors),
+        "Countries": set(keyring.countries) != set(shared.countries),
+        "Scale": keyring.scale != shared.scale,
+        "Years": years_label(keyring) != years_label(shared),
+        "Status": keyring.status != shared.status,
+        "Evidence": keyring.evidence != shared.evidence,
+    }
+    marked = {name for name, row in rows.items() if row.locator(".cmp-differs").count()}
+    assert marked == {name for name, differs in expected.items() if differs}
+    assert tab.evaluate("() => { const t = document.querySelector('table.cmp'); return t.scrollWidth <= t.clientWidth + 1 }")
+    screenshot(tab, "journey-compare-side")
+
+    # Group against group: the first group clicked in the sidebar, the second typed.
+    sidebar = tab.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(re.compile(r"^Co-delivery \(\d+\)$")).click()
+    wait_ready(tab)
+    sidebar.get_by_text("World region", exact=True).click()
+    sidebar.get_by_text(re.compile(r"^Europe \(\d+\)$")).click()
+    wait_ready(tab)
+    tab.get_by_role("tab", name="Group against group").click()
+    wait_ready(tab)
+    pick(tab, "Second group: world region", "Africa")
+    first = apply(CATALOGUE.cases, Filters(types=("co-delivery",), regions=("Europe",)))
+    second = apply(CATALOGUE.cases, Filters(regions=("Africa",)))
+    tab.locator(".legendtext").filter(has_text="Cases in Africa").first.wait_for()
+    legend = set(tab.locator('[data-testid="stPlotlyChart"] .legendtext').all_text_contents())
+    assert f"Co-delivery cases in Europe ({len(first)} cases)" in legend
+    assert f"Cases in Africa ({len(second)} case{'s' if len(second) != 1 else ''})" in legend
+    assert not any("Group A" in text or "Group B" in text for text in legend)
+    bar_text = " ".join(tab.locator('[data-testid="stPlotlyChart"] .bartext').all_text_contents())
+    assert re.search(r"%\s*n=\d+", bar_text), "a percentage shows its count"
+    screenshot(tab, "journey-compare-groups")
+
+
+def _pixel(box: dict, view: dict, lon: float, lat: float) -> tuple[float, float]:
+    """Where deck.gl draws a place: Web Mercator, 512 px of world at zoom 0, centred on the view."""
+    scale = 512 * 2 ** view["zoom"]
+
+    def y(latitude: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+    x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
+    return x, box["y"] + box["height"] / 2 - (y(lat) - y(view["latitude"])) / (2 * math.pi) * scale
+
+
+def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
+    at: dict[tuple[float, float], list] = {}
+    for case in CATALOGUE.cases:
+        for location in case.locations:
+            at.setdefault((round(location.lon, 4), round(location.lat, 4)), []).append(case)
+    (lon, lat), shared = max(at.items(), key=lambda item: len(item[1]))
+    assert len(shared) > 1, "the bundled cases have a place shared by several cases"
+    view = json.loads(case_deck(map_points(CATALOGUE.cases, VOCABULARY)).to_json())["initialViewState"]
+
+    go(tab)
+    canvas = tab.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for()
+    tab.wait_for_timeout(500)
+    x, y = _pixel(canvas.bounding_box(), view, lon, lat)
+
+    # The wheel over the map scrolls the page.
+    tab.mouse.move(x, y + 60)
+    before = tab.evaluate("() => [...document.querySelectorAll('*')].reduce((s, e) => s + e.scrollTop, window.scrollY)")
+    tab.mouse.wheel(0, 300)
+    tab.wait_for_timeout(400)
+    after = tab.evaluate("() => [...document.querySelectorAll('*')].reduce((s, e) => s + e.scrollTop, window.scrollY)")
+    assert after > before, "the page scrolled"
+    tab.mouse.wheel(0, -(after - before))
+    tab.wait_for_timeout(400)
+
+    x, y = _pixel(canvas.bounding_box(), view, lon, lat)
+    tab.mouse.move(x, y)
+    tooltip = tab.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text = tooltip.inner_text()
+    assert f"{len(shared)} cases at this point" in text
+    for case in shared:
+        assert case.title in text
+    place = text.split("\n")[1]
+    assert place.count("United Kingdom") == 1, "the place is not repeated"
+    screenshot(tab, "journey-map-shared-tooltip")
+
+    x, y = _pixel(canvas.bounding_box(), view, lon, lat)  # the full-page screenshot may have moved it
+    tab.mouse.move(x, y)
+    tooltip.wait_for(state="visible", timeout=10_000)
+    assert f"{len(shared)} cases at this point" in tooltip.inner_text()
+    tab.mouse.click(x, y)
+    wait_ready(tab)
+    listing = tab.locator(".st-key-explore-map-shared")
+    listing.wait_for(timeout=30_000)
+    links = listing.locator('[data-testid="stPageLink"] a')
+    assert links.count() == len(shared)
+    for case in shared:
+        assert links.filter(has_text=case.title).count() == 1
+    screenshot(tab, "journey-map-shared-list")
+    target = shared[-1]
+    links.filter(has_text=target.title).click()
+    wait_ready(tab)
+    tab.get_by_role("heading", name=target.title, exact=True).first.wait_for()
+    assert f"id={target.id}" in tab.url
