@@ -1,19 +1,17 @@
 """Contribute: build a case in a form (checked as you type), or check a case file you have."""
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from catalogue.builder import ROW_FIELDS, build_case
-from catalogue.casefile import check_text
+from catalogue.casefile import check_bytes, check_text
 from catalogue.geography import country_codes, country_name
-from catalogue.settings import REPOSITORY_BRANCH, REPOSITORY_URL
+from catalogue.schema import MAX_YEAR, MIN_YEAR
+from catalogue.settings import new_case_url
 from catalogue.writer import case_yaml
 from ui import data, view
 
 view.filters()  # every page starts from the view app.py set (see ui/view.py)
 vocabulary = data.vocabulary()
-MAX_UPLOAD_BYTES = 256 * 1024
 P = "builder_"  # widget key prefix; values persist across page switches within the session
 ROW_LIMITS = {"locations": 4, "organisations": 6, "outcomes": 6, "sources": 6}
 ROW_HELP = {
@@ -114,10 +112,10 @@ with build:
         values["evidence"] = choose_term(columns[2], "Evidence", "evidence", "evidence", index=None)
         columns = st.columns(3)
         values["started"] = columns[0].number_input(
-            "Started (year)", 1800, 2100, value=None, step=1, key=P + "started", persist_state="session"
+            "Started (year)", MIN_YEAR, MAX_YEAR, value=None, step=1, key=P + "started", persist_state="session"
         )
         values["ended"] = columns[1].number_input(
-            "Ended (year)", 1800, 2100, value=None, step=1, key=P + "ended", persist_state="session"
+            "Ended (year)", MIN_YEAR, MAX_YEAR, value=None, step=1, key=P + "ended", persist_state="session"
         )
         values["status"] = choose_term(columns[2], "Status", "statuses", "status", index=len(terms("statuses")) - 1)
         values["participants"] = st.text_input(
@@ -149,34 +147,21 @@ with build:
         # Plain text: the YAML highlighter's colours fail WCAG contrast; wrapped: no box to scroll.
         st.code(text, language=None, wrap_lines=True)
         st.download_button("Download the YAML file", text, file_name=file_name, mime="application/x-yaml", disabled=bool(errors))
-        repository = REPOSITORY_URL.value().rstrip("/")
-        if repository.startswith("https://"):
-            query = urlencode({"filename": file_name, "value": text})
-            st.link_button(
-                "Propose it in the repository",
-                f"{repository}/new/{REPOSITORY_BRANCH.value()}/data/cases?{query}",
-                disabled=bool(errors),
-            )
+        proposal = new_case_url(file_name, text)
+        if proposal is not None:
+            st.link_button("Propose it in the repository", proposal, disabled=bool(errors))
         else:
             st.markdown("Add the file to `data/cases/` in the project's repository and open a pull request.")
 
 with check:
     upload = st.file_uploader("Case file (.yaml, at most 256 KiB)", type=["yaml"], max_upload_size=1, key="contribute_upload")
     if upload is not None:
-        raw = upload.getvalue()
-        if len(raw) > MAX_UPLOAD_BYTES:
-            st.error(f"{upload.name} is {len(raw) // 1024} KiB; case files are at most 256 KiB.")
+        # The same checks as the validator: size, UTF-8, NUL bytes, the strict reader, the schema and the rules.
+        checked = check_bytes(upload.name, upload.getvalue(), vocabulary, expected_id=upload.name.rsplit(".", 1)[0])
+        upload_errors = [p for p in checked.problems if p.severity == "error"]
+        if upload_errors:
+            st.error(f"{upload.name}: {len(upload_errors)} problem(s) to fix.")
         else:
-            try:
-                uploaded_text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                st.error(f"{upload.name} is not UTF-8 text; save it as UTF-8 and try again.")
-            else:
-                checked = check_text(upload.name, uploaded_text, vocabulary, expected_id=upload.name.rsplit(".", 1)[0])
-                upload_errors = [p for p in checked.problems if p.severity == "error"]
-                if upload_errors:
-                    st.error(f"{upload.name}: {len(upload_errors)} problem(s) to fix.")
-                else:
-                    st.success(f"{upload.name} is a valid case file.")
-                for problem in checked.problems:
-                    st.text(problem.format())
+            st.success(f"{upload.name} is a valid case file.")
+        for problem in checked.problems:
+            st.text(problem.format())

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from catalogue.builder import build_case, slugify
@@ -79,10 +80,19 @@ def test_upload_reports_a_bad_files_errors_with_lines():
     assert any(line.startswith("unknown-type.yaml:13:5: error: types[1]: 'co-delivry'") for line in lines)
 
 
-def test_upload_refuses_non_utf8():
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"id: x\ntitle: \xff\xfe", "x.yaml:2:1: error: the file is not UTF-8 text; save it as UTF-8"),
+        (b"id: x\ntitle: a\x00b", "x.yaml:2:1: error: the file contains a NUL byte; it is not a text file"),
+    ],
+    ids=["not-utf8", "nul-byte"],
+)
+def test_upload_gets_the_validators_byte_checks_with_a_line(raw, problem):
     at = run(page="pages/contribute.py")
-    at.get("file_uploader")[0].upload("x.yaml", b"title: \xff\xfe", "application/x-yaml").run()
-    assert "is not UTF-8 text" in at.error[0].value
+    at.get("file_uploader")[0].upload("x.yaml", raw, "application/x-yaml").run()
+    assert "x.yaml: 1 problem(s) to fix." in at.error[0].value
+    assert problem in [t.value for t in at.text]
 
 
 def test_build_case_drops_empty_fields_and_rows():
