@@ -36,7 +36,20 @@ REPOSITORY_URL = Setting(
 )
 REPOSITORY_BRANCH = Setting("CATALOGUE_REPOSITORY_BRANCH", "main", "The branch that 'Edit this case' links open.")
 
-SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, REPOSITORY_URL, REPOSITORY_BRANCH)
+SITE_URL = Setting(
+    "CATALOGUE_SITE_URL",
+    "",
+    "The public address of the static site (e.g. https://OWNER.github.io/REPO/): canonical addresses, the sitemap, "
+    "the feed and the dashboard's permalinks; when empty, pages carry no absolute addresses.",
+)
+DASHBOARD_URL = Setting(
+    "CATALOGUE_DASHBOARD_URL",
+    "",
+    "The public address of the dashboard, for the static site's 'Explore in the dashboard' links; "
+    "when empty, the site leaves those links out.",
+)
+
+SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, REPOSITORY_URL, REPOSITORY_BRANCH, SITE_URL, DASHBOARD_URL)
 
 
 def case_file(case_id: str) -> str:
@@ -50,3 +63,17 @@ def edit_url(case_id: str) -> str | None:
     if not base.startswith(("https://", "http://")):
         return None
     return f"{base}/edit/{REPOSITORY_BRANCH.value()}/{case_file(case_id)}"
+
+
+def _base(setting: Setting) -> str | None:
+    """An http(s) address from a setting, ending in '/', or None when unset or not http(s)."""
+    base = setting.value().strip()
+    if not base.startswith(("https://", "http://")):
+        return None
+    return base.rstrip("/") + "/"
+
+
+def permalink(case_id: str) -> str | None:
+    """The address of a case's page on the static site, or None when no site address is set."""
+    base = _base(SITE_URL)
+    return f"{base}cases/{case_id}/" if base else None
