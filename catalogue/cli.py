@@ -156,6 +156,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     import time
 
     from catalogue.collections import load_collections
+    from catalogue.loader import DEFAULT_CASES_DIR
     from catalogue.settings import DASHBOARD_URL, SITE_URL
     from catalogue.site.build import build_site
     from catalogue.site.dates import git_history
@@ -177,7 +178,9 @@ def cmd_site(args: argparse.Namespace) -> int:
         names = ", ".join(_display(path) for path in catalogue.invalid_files)
         print(f"warning: left out {len(catalogue.invalid_files)} invalid case file(s): {names}", file=sys.stderr)
     vocabulary = load_vocabulary()
-    collections, problems = load_collections(None, catalogue.cases, vocabulary)
+    collections, problems = {}, []
+    if folder.resolve() == DEFAULT_CASES_DIR.resolve():  # the curated collections name the bundled cases
+        collections, problems = load_collections(None, catalogue.cases, vocabulary)
     if problems:
         print(f"warning: left out invalid collections ({len(problems)} problems; run validate)", file=sys.stderr)
     try:
