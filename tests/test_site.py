@@ -300,3 +300,19 @@ def test_the_bundled_site_needs_no_git(tmp_path, monkeypatch):
     catalogue = load_catalogue(DEFAULT_CASES_DIR)
     newest = max(case.last_reviewed for case in catalogue.cases)
     assert root.find(f"{ATOM}updated").text == f"{newest.isoformat()}T00:00:00Z"
+
+
+def test_worker_processes_write_the_same_site_as_one_process(tmp_path, monkeypatch, bundled):
+    import catalogue.site.build as build
+
+    vocabulary = load_vocabulary()
+    collections, _ = load_collections(None, bundled.cases, vocabulary)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    build_site(serial, bundled, vocabulary, collections, base_url=BASE)
+    monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 2)
+    built = build_site(parallel, bundled, vocabulary, collections, base_url=BASE)
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    assert all((serial / f).read_bytes() == (parallel / f).read_bytes() for f in files)
+    assert built.files == len(files) - 1  # all but the build marker
