@@ -35,6 +35,11 @@ RUNS = [
         "Goal: no errors with 25 and 50 concurrent sessions, each opening Explore, changing a filter, "
         "opening a case and Compare.",
     ),
+    (
+        "Static site (issue 13)",
+        ["benchmarks/bench_site.py", "10000"],
+        "Goal: the bundled catalogue builds in at most 2 s, 10,000 cases in at most 30 s; a case page weighs at most 60 KB.",
+    ),
 ]
 
 
