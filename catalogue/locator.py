@@ -35,6 +35,15 @@ def _outlines() -> tuple[tuple[str, str], ...]:
     return tuple(outlines)
 
 
+@lru_cache(maxsize=1)
+def _outlines_by_country() -> dict[str, tuple[str, ...]]:
+    """The path data of each country's rings, by alpha-2 code, in drawing order."""
+    by_country: dict[str, list[str]] = {}
+    for code, d in _outlines():
+        by_country.setdefault(code, []).append(d)
+    return {code: tuple(paths) for code, paths in by_country.items()}
+
+
 def _path(d: str, fill: str) -> str:
     return f'<path d="{d}" fill="{fill}" stroke="{BORDER}" stroke-width="0.3"/>'
 
@@ -68,6 +77,7 @@ def world_svg() -> str:
 
 def locator_overlay_svg(case: Case, colour: str, world_href: str, label: str = "Locator map") -> str:
     """The locator drawn over the shared world file: only the case's countries and places are inline."""
-    paths = "".join(_path(d, HIGHLIGHT) for code, d in _outlines() if code in case.countries)
+    outlines = _outlines_by_country()
+    paths = "".join(_path(d, HIGHLIGHT) for code in case.countries for d in outlines.get(code, ()))
     world = f'<image href="{html.escape(world_href)}" x="0" y="0" width="{WIDTH}" height="{HEIGHT}"/>'
     return f"{_open(label)}{world}{paths}{_dots(case, colour)}</svg>"
