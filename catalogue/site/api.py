@@ -1,0 +1,54 @@
+"""The JSON API: every case, each case, and the vocabulary, with the licence and the catalogue's version.
+
+Case records are the dashboard's JSON export records (``catalogue.export._json.record``),
+so the API and the dashboard's JSON download agree field for field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from catalogue.export._datapackage import LICENCE
+from catalogue.export._json import record
+from catalogue.loader import REPO_ROOT
+from catalogue.schema import Case
+from catalogue.vocabulary import Vocabulary
+
+
+@lru_cache(maxsize=1)
+def catalogue_version() -> str:
+    """The catalogue's version, as declared in pyproject.toml."""
+    found = re.search(r'^version\s*=\s*"([^"]+)"', (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    return found[1] if found else "unknown"
+
+
+def _envelope(**data: object) -> dict:
+    return {"license": LICENCE, "version": catalogue_version(), **data}
+
+
+def cases_document(cases: Sequence[Case]) -> dict:
+    """api/cases.json: every case record."""
+    return _envelope(count=len(cases), cases=[record(case) for case in cases])
+
+
+def case_document(case: Case) -> dict:
+    """api/cases/<id>.json: one case record."""
+    return _envelope(case=record(case))
+
+
+def vocabulary_document(vocabulary: Vocabulary) -> dict:
+    """api/vocabulary.json: every term with its label and definition (and colour, group where given)."""
+    terms = {
+        facet: [{"key": t.key, "label": t.label, "definition": t.definition, **dict(t.extra)} for t in vocabulary.terms(facet).values()]
+        for facet in vocabulary.facets
+    }
+    groups = [{"key": t.key, "label": t.label, "definition": t.definition} for t in vocabulary.type_groups.values()]
+    return _envelope(vocabulary=terms, type_groups=groups)
+
+
+def dumps(document: dict) -> bytes:
+    """API bytes: compact UTF-8 JSON, deterministic."""
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
