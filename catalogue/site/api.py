@@ -42,8 +42,8 @@ def case_document(case: Case) -> dict:
 def vocabulary_document(vocabulary: Vocabulary) -> dict:
     """api/vocabulary.json: every term with its label and definition (and colour, group where given)."""
     terms = {
-        facet: [{"key": t.key, "label": t.label, "definition": t.definition, **dict(t.extra)} for t in vocabulary.terms(facet).values()]
-        for facet in vocabulary.facets
+        facet: [{"key": t.key, "label": t.label, "definition": t.definition, **dict(t.extra)} for t in facet_terms.values()]
+        for facet, facet_terms in vocabulary.facets.items()
     }
     groups = [{"key": t.key, "label": t.label, "definition": t.definition} for t in vocabulary.type_groups.values()]
     return _envelope(vocabulary=terms, type_groups=groups)
