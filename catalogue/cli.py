@@ -197,6 +197,61 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_site(args: argparse.Namespace) -> int:
+    """Write the static site: a page per case, collection and type, an index, sitemap, feed and JSON API."""
+    import time
+
+    from catalogue.curated import load_collections
+    from catalogue.loader import DEFAULT_CASES_DIR, load_catalogue
+    from catalogue.settings import DASHBOARD_URL, SITE_URL
+    from catalogue.site.build import build_site
+    from catalogue.site.dates import git_history
+    from catalogue.vocabulary import load_vocabulary
+
+    start = time.perf_counter()
+    folder = Path(args.cases) if args.cases else cases_dir()
+    if not folder.is_dir():
+        print(f"error: no such folder: {folder}", file=sys.stderr)
+        return 2
+    base_url = args.base_url if args.base_url is not None else SITE_URL.value()
+    dashboard_url = args.dashboard_url if args.dashboard_url is not None else DASHBOARD_URL.value()
+    for name, url in (("--base-url", base_url), ("--dashboard-url", dashboard_url)):
+        if url and not url.startswith(("https://", "http://")):
+            print(f"error: {name} must be an http(s) address, not {url!r}", file=sys.stderr)
+            return 2
+    catalogue = load_catalogue(folder)
+    if catalogue.errors:
+        names = ", ".join(_display(path) for path in catalogue.invalid_files)
+        print(f"warning: left out {len(catalogue.invalid_files)} invalid case file(s): {names}", file=sys.stderr)
+    vocabulary = load_vocabulary()
+    collections: dict = {}
+    problems: list = []
+    if folder.resolve() == DEFAULT_CASES_DIR.resolve():  # the curated collections name the bundled cases
+        collections, problems = load_collections(None, catalogue.cases, vocabulary)
+    if problems:
+        print(f"warning: left out invalid collections ({len(problems)} problems; run validate)", file=sys.stderr)
+    try:
+        built = build_site(
+            Path(args.out),
+            catalogue,
+            vocabulary,
+            collections,
+            base_url=base_url,
+            dashboard_url=dashboard_url,
+            history=git_history(folder),
+        )
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for case_id, unknown in sorted(built.unknown_citations.items()):
+        print(f"warning: {case_id}: cites {', '.join(unknown)}, which name no source of the case", file=sys.stderr)
+    if not base_url:
+        print("note: no --base-url (or CATALOGUE_SITE_URL): pages carry no canonical addresses", file=sys.stderr)
+    took = time.perf_counter() - start
+    print(f"wrote {args.out}: {len(built.pages)} pages, {built.files} files, {len(catalogue.cases)} cases in {took:.1f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All commands and their options, declared once (the docs test reads this too)."""
     from catalogue.facets import COUNTRIES, FACETS  # light: the facets import no schema or data at import time
@@ -237,6 +292,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--write", action="store_true", help="write docs/coverage.md")
     stats.add_argument("--check", action="store_true", help="exit 1 if docs/coverage.md is stale")
     stats.set_defaults(handler=cmd_stats)
+
+
+    site = commands.add_parser("site", help="write the static site: case, collection and type pages, feed, sitemap, JSON API")
+    site.add_argument("--out", default="site", help="folder to write into (default: site; cleared if an earlier build made it)")
+    site.add_argument("--base-url", help="the site's public address, for canonical links (default: CATALOGUE_SITE_URL)")
+    site.add_argument("--dashboard-url", help="the dashboard's address, for 'Explore' links (default: CATALOGUE_DASHBOARD_URL)")
+    site.add_argument("--cases", type=Path, help="case folder (default: data/cases)")
+    site.set_defaults(handler=cmd_site)
 
     new = commands.add_parser("new", help="start a case file from the template")
     new.add_argument("title", help="the case's title, e.g. 'Rushey Green Time Bank'")

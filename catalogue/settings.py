@@ -47,7 +47,20 @@ REPOSITORY_URL = Setting(
 )
 REPOSITORY_BRANCH = Setting("CATALOGUE_REPOSITORY_BRANCH", "main", "The branch that 'Edit this case' links open.")
 
-SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, XDG_CACHE_HOME, REPOSITORY_URL, REPOSITORY_BRANCH)
+SITE_URL = Setting(
+    "CATALOGUE_SITE_URL",
+    "",
+    "The public address of the static site (e.g. https://OWNER.github.io/REPO/): canonical addresses, the sitemap, "
+    "the feed and the dashboard's permalinks; when empty, pages carry no absolute addresses.",
+)
+DASHBOARD_URL = Setting(
+    "CATALOGUE_DASHBOARD_URL",
+    "",
+    "The public address of the dashboard, for the static site's 'Explore in the dashboard' links; "
+    "when empty, the site leaves those links out.",
+)
+
+SETTINGS: tuple[Setting, ...] = (CASES_DIR, CACHE_DIR, XDG_CACHE_HOME, REPOSITORY_URL, REPOSITORY_BRANCH, SITE_URL, DASHBOARD_URL)
 
 #: Where contributors keep case files inside the repository.
 CASES_FOLDER = "data/cases"
@@ -72,10 +85,22 @@ def case_file(case_id: str) -> str:
     return f"{CASES_FOLDER}/{case_id}.yaml"
 
 
-def repository_url() -> str | None:
-    """The configured repository address without a trailing slash, or None when unset or not http(s)."""
-    base = REPOSITORY_URL.value().rstrip("/")
+def http_address(url: str | None) -> str | None:
+    """An http(s) address without its trailing slash; None when empty or not http(s).
+
+    The one rule for every configured address: repository, static site and dashboard."""
+    base = (url or "").strip().rstrip("/")
     return base if base.startswith(("https://", "http://")) else None
+
+
+def web_address(setting: Setting) -> str | None:
+    """A setting's address by that rule."""
+    return http_address(setting.value())
+
+
+def repository_url() -> str | None:
+    """The configured repository address, or None."""
+    return web_address(REPOSITORY_URL)
 
 
 def edit_url(case_id: str) -> str | None:
@@ -93,3 +118,9 @@ def new_case_url(file_name: str, text: str) -> str | None:
         return None
     query = urlencode({"filename": file_name, "value": text})
     return f"{base}/new/{REPOSITORY_BRANCH.value()}/{CASES_FOLDER}?{query}"
+
+
+def permalink(case_id: str) -> str | None:
+    """The address of a case's page on the static site, or None when no site address is set."""
+    base = web_address(SITE_URL)
+    return f"{base}/cases/{case_id}/" if base else None

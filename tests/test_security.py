@@ -37,7 +37,8 @@ def test_requirements_demand_a_streamlit_that_escapes_tooltips():
 def test_upload_over_256_kib_is_refused_before_parsing():
     at = run(page="pages/contribute.py")
     at.get("file_uploader")[0].upload("big.yaml", b"#" * (300 * 1024), "application/x-yaml").run()
-    assert "case files are at most 256 KiB" in at.error[0].value
+    assert "big.yaml: 1 problem(s) to fix." in at.error[0].value
+    assert "big.yaml:1:1: error: the file is 300 KiB; case files are at most 256 KiB" in [t.value for t in at.text]
 
 
 def test_upload_of_binary_data_is_refused():

@@ -38,3 +38,18 @@ def test_repository_links(monkeypatch: pytest.MonkeyPatch):
     assert settings.new_case_url("a b.yaml", "id: a&b\n") == (
         "https://github.com/o/r/new/trunk/data/cases?filename=a+b.yaml&value=id%3A+a%26b%0A"
     )
+
+
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("", None),
+        ("https://owner.github.io/catalogue", "https://owner.github.io/catalogue/cases/shared-lives/"),
+        ("https://owner.github.io/catalogue/", "https://owner.github.io/catalogue/cases/shared-lives/"),
+        ("javascript:alert(1)", None),
+        ("owner.github.io", None),
+    ],
+)
+def test_permalink_is_the_cases_static_page_when_the_site_address_is_set(monkeypatch, site, expected):
+    monkeypatch.setenv("CATALOGUE_SITE_URL", site)
+    assert settings.permalink("shared-lives") == expected

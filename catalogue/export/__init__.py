@@ -16,6 +16,9 @@ from catalogue.filters import Filters, describe
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
+#: One case as the JSON export (and the static site's API) records it.
+case_record = _json.record
+
 FORMATS: dict[str, ModuleType] = {"csv": _csv, "json": _json, "geojson": _geojson, "datapackage": _datapackage}
 
 

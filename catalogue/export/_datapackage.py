@@ -9,12 +9,15 @@ from collections.abc import Sequence
 
 from catalogue.export import _csv, _geojson, _json
 from catalogue.frame import COLUMNS
+from catalogue.metadata import LICENCE
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
 EXTENSION = "zip"
 MEDIA_TYPE = "application/zip"
 LABEL = "Data package (zip)"
+
+#: The licence of the catalogue's data, as a data package names it.
 
 #: Table Schema type and description of each CSV column.
 COLUMN_SCHEMA = {
@@ -42,7 +45,7 @@ def descriptor(count: int) -> dict:
         "name": "coproduction-cases",
         "title": "Co-production case catalogue",
         "description": f"{count} cases of co-produced public services, each fact backed by a cited public source.",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "licenses": [LICENCE],
         "resources": [
             {
                 "name": "cases",
