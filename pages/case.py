@@ -5,7 +5,7 @@ import streamlit as st
 from catalogue.brief import render_brief
 from catalogue.maps import map_points
 from catalogue.presentation import case_facts, organisation_line, outcome_lines, source_details
-from catalogue.settings import case_file, edit_url
+from catalogue.settings import case_file, edit_url, permalink
 from catalogue.similar import similar_cases
 from catalogue.text import md_escape, md_link
 from ui import data, routes, view
@@ -97,10 +97,12 @@ if related or similar:
 st.divider()
 url = edit_url(case.id)
 edit = md_link("Edit this case", url) if url else f"To correct it, edit `{case_file(case.id)}` in the project's repository"
-st.caption(f"Last reviewed {case.last_reviewed:%d %B %Y}. {edit}.")
+permanent = permalink(case.id)
+links = f"{edit}." + (f" {md_link('Permalink', permanent)}." if permanent else "")
+st.caption(f"Last reviewed {case.last_reviewed:%d %B %Y}. {links}")
 left, right = st.columns([1, 4])
 with left:
-    share_control(filters, {"id": [case.id]})
+    share_control(filters, {"id": [case.id]}, permanent=permanent)
 with right:
     st.download_button(
         "Printable brief (HTML, print to PDF)",

@@ -190,3 +190,13 @@ def test_group_against_group_from_the_url(bundled):
     specs = " ".join(c.proto.spec for c in at.get("plotly_chart"))
     assert "share of each group" in specs
     assert at.multiselect(key="groupb_region").value == ["Africa"]
+
+
+@pytest.mark.parametrize(("site", "shown"), [("https://example.org/catalogue/", True), ("", False)])
+def test_case_page_offers_its_static_permalink_when_the_site_is_known(monkeypatch, site, shown):
+    monkeypatch.setenv("CATALOGUE_SITE_URL", site)
+    at = run({"id": "keyring"}, page="pages/case.py")
+    address = "https://example.org/catalogue/cases/keyring/"
+    captions = " ".join(c.value for c in at.caption)
+    assert ("Permalink" in captions and address in captions) is shown
+    assert (address in [code.value for code in at.code]) is shown

@@ -45,10 +45,14 @@ def share_link(filters: Filters, extra: dict[str, list[str]] | None = None) -> s
     return f"{base}?{encoded}" if encoded else base
 
 
-def share_control(filters: Filters, extra: dict[str, list[str]] | None = None) -> None:
-    """A 'Copy link to this view' control: the link in a code box with a copy button."""
+def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, permanent: str | None = None) -> None:
+    """A 'Copy link to this view' control: the link in a code box with a copy button, and a case's
+    permanent address on the static site when one is configured."""
     with st.popover("🔗 Copy link to this view"):
-        st.caption("Anyone with this link sees the same filters and selection.")
+        if permanent:
+            st.markdown("Permanent address of this case (its page on the catalogue's website):")
+            st.code(permanent, language=None, wrap_lines=True)
+        st.markdown("Anyone with this link sees the same filters and selection:")
         st.code(share_link(filters, extra), language=None, wrap_lines=True)
 
 
