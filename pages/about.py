@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from catalogue.stats import coverage, coverage_markdown, summary
 from catalogue.text import md_escape
 from ui import data, view
 
@@ -60,6 +61,13 @@ st.markdown(
 - Each case records when it was **last reviewed** against its sources.
 """
 )
+
+st.header("Coverage")
+result = coverage(catalogue.cases, vocabulary)
+st.markdown(f"**{summary(result)}.** The same figures as `python -m catalogue stats` and `docs/coverage.md`.")
+with st.expander("Cases per type, region, country, sector and evidence level, and what is wanted"):
+    # Generated from vocabulary labels, country names and counts only: no case text.
+    st.markdown(coverage_markdown(result).split("\n", 4)[4])
 
 st.header("How to cite")
 st.markdown(

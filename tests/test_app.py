@@ -200,3 +200,13 @@ def test_case_page_offers_its_static_permalink_when_the_site_is_known(monkeypatc
     captions = " ".join(c.value for c in at.caption)
     assert ("Permalink" in captions and address in captions) is shown
     assert (address in [code.value for code in at.code]) is shown
+
+
+def test_about_shows_the_same_coverage_as_the_command_line(bundled):
+    from catalogue.stats import coverage, summary
+    from catalogue.vocabulary import load_vocabulary
+
+    at = run(page="pages/about.py")
+    expected = summary(coverage(bundled.cases, load_vocabulary()))
+    assert any(expected in m.value for m in at.markdown)
+    assert any("## Wanted" in m.value for m in at.markdown)
