@@ -8,7 +8,7 @@ use the vocabulary's colours, the same as the map.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -463,7 +463,7 @@ def group_name(filters: Filters, vocabulary: Vocabulary, count: int) -> str:
     return f"{describe(filters, vocabulary)} ({count} case{'' if count == 1 else 's'})"
 
 
-def shares_table(groups: dict[str, Sequence[Case]], facet: Facet, vocabulary: Vocabulary) -> pd.DataFrame:
+def shares_table(groups: Mapping[str, Sequence[Case]], facet: Facet, vocabulary: Vocabulary) -> pd.DataFrame:
     """For each group, count and share of its cases with each value of a facet."""
     rows = []
     everyone = [case for cases in groups.values() for case in cases]

@@ -1,5 +1,7 @@
 """Case: everything the catalogue knows about one case, from `/case?id=<id>`."""
 
+from functools import partial
+
 import streamlit as st
 
 from catalogue.brief import render_brief
@@ -106,7 +108,7 @@ with left:
 with right:
     st.download_button(
         "Printable brief (HTML, print to PDF)",
-        data=lambda: render_brief(case, vocabulary),
+        data=partial(render_brief, case, vocabulary),  # built on click
         file_name=f"{case.id}-brief.html",
         mime="text/html",
         icon=":material/print:",

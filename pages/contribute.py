@@ -1,6 +1,10 @@
 """Contribute: build a case in a form (checked as you type), or check a case file you have."""
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from catalogue.builder import ROW_FIELDS, build_case
 from catalogue.casefile import check_bytes, check_text
@@ -26,7 +30,7 @@ def terms(facet: str) -> list[str]:
     return vocabulary.keys(facet)
 
 
-def label(facet: str):
+def label(facet: str) -> Callable[[str], str]:
     return lambda key: vocabulary.label(facet, key)
 
 
@@ -34,14 +38,14 @@ def definitions(facet: str) -> str:
     return "\n".join(f"- **{t.label}**: {t.definition}" for t in vocabulary.terms(facet).values())
 
 
-def choose_term(container, title: str, facet: str, key: str, **options):
+def choose_term(container: DeltaGenerator, title: str, facet: str, key: str, **options: Any) -> str | None:
     """A selectbox of one vocabulary's terms, by label, with their definitions as help."""
     return container.selectbox(
         title, terms(facet), format_func=label(facet), key=P + key, persist_state="session", help=definitions(facet), **options
     )
 
 
-def choose_terms(container, title: str, facet: str, key: str):
+def choose_terms(container: DeltaGenerator, title: str, facet: str, key: str) -> list[str]:
     """A multiselect of one vocabulary's terms, by label, with their definitions as help."""
     return container.multiselect(
         title, terms(facet), format_func=label(facet), key=P + key, persist_state="session", help=definitions(facet)
@@ -88,7 +92,7 @@ build, check = st.tabs(["Build a case", "Check a case file"])
 with build:
     form, result = st.columns([3, 2], gap="large")
     with form:
-        values = {
+        values: dict[str, Any] = {
             "title": st.text_input("Title", key=P + "title", persist_state="session", max_chars=160),
             "summary": st.text_area(
                 "Summary (plain text, at most 400 characters)", key=P + "summary", persist_state="session", max_chars=400

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from catalogue.facets import COUNTRIES, EVIDENCE, REGIONS_FACET, SECTORS, TYPES
@@ -34,7 +36,7 @@ def group_b_filters(index: CaseIndex) -> Filters:
                 f"Second group: {facet.label.lower()}",
                 index.options(facet),
                 key=W + facet.key,
-                format_func=lambda value, facet=facet: facet.label_of(value, index.vocabulary),
+                format_func=partial(facet.label_of, vocabulary=index.vocabulary),
             )
         )
     filters = Filters(**chosen)  # type: ignore[arg-type]

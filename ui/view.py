@@ -18,6 +18,7 @@ the day Streamlit behaves differently, so this can be removed then.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from catalogue.filters import Filters
 from ui import routes
@@ -26,7 +27,7 @@ _FILTERS = "_view_filters"
 _ROUTED = "_view_routed"
 
 
-def run(page: st.navigation, filters: Filters) -> None:  # type: ignore[valid-type]
+def run(page: StreamlitPage, filters: Filters) -> None:
     """Run the chosen page with these filters as its view (called once per run, by app.py)."""
     st.session_state[_FILTERS] = filters
     st.session_state[_ROUTED] = True
