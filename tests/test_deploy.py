@@ -23,7 +23,7 @@ import pytest
 from benchmarks.load_test import CASE_ID, HEADLINE, SHARED_LINK, Visitor, crowd
 from benchmarks.synthetic import write_cases
 from deploy.serve import NGINX, Deployment, Replica, render, streamlit_static
-from tests.conftest import VALID, screenshot, wait_ready
+from tests.conftest import VALID, screenshot, tick, wait_ready
 
 
 def run_async(coroutine):
@@ -152,12 +152,7 @@ def test_a_visitor_filters_and_opens_a_case_through_the_proxy(deployment, browse
         wait_ready(page)
         shown, total = map(int, HEADLINE.search(page.get_by_text(HEADLINE).first.inner_text()).groups())
         assert total == 60 and 0 < shown < total
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").click()
-        page.get_by_role("option", name=re.compile(r"^Housing \(")).click()
-        page.keyboard.press("Escape")
-        page.wait_for_url(re.compile(r"sector="))
-        wait_ready(page)
+        tick(page, "Sector", "Housing", "sector=housing")
         screenshot(page, "deploy-explore-filtered")
         narrowed = int(HEADLINE.search(page.get_by_text(HEADLINE).first.inner_text())[1])
         assert narrowed < shown

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import REPO, expected_count, headline, open_app, screenshot, wait_ready
+from tests.conftest import REPO, expected_count, headline, open_app, open_facet, screenshot, settle, sidebar, tick, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -30,36 +30,6 @@ def query(page) -> dict[str, list[str]]:
 
 def path(page) -> str:
     return urlsplit(page.url).path
-
-
-def settle(page, wanted: str | None = None) -> None:
-    """Wait for the app to finish the run a click started (and, if given, for the address to hold ``wanted``)."""
-    page.wait_for_timeout(150)
-    wait_ready(page)
-    if wanted is not None:
-        page.wait_for_function("(w) => location.search.includes(w)", arg=wanted, timeout=10_000)
-        wait_ready(page)
-
-
-def sidebar(page):
-    return page.locator('[data-testid="stSidebar"]')
-
-
-def open_facet(page, title: str):
-    """Open a facet's section in the sidebar (if closed) and return it."""
-    section = sidebar(page).locator('[data-testid="stExpander"]').filter(
-        has=page.locator("summary", has_text=re.compile(rf"{re.escape(title)}( \(\d+ chosen\))?$"))
-    )
-    if not section.evaluate("e => e.querySelector('details').open"):
-        section.locator("summary").click()
-    return section
-
-
-def tick(page, facet: str, label: str, wanted: str) -> None:
-    """Tick a value's checkbox (its label shows a live count) by clicking it."""
-    box = open_facet(page, facet).get_by_text(re.compile(rf"^{re.escape(label)} \(\d+\)$"))
-    box.click()
-    settle(page, wanted)
 
 
 def pick_country(page, name: str, wanted: str) -> None:

@@ -34,6 +34,11 @@ def _part(query: Mapping[str, Sequence[str]], keys: Sequence[str]) -> Query:
     return {k: list(query[k]) for k in keys if query.get(k)}
 
 
+def _same(a: Query, b: Query) -> bool:
+    """Whether two query parts hold the same values, in whatever order (``a=1&a=2`` is ``a=2&a=1``)."""
+    return a.keys() == b.keys() and all(sorted(a[k]) == sorted(b[k]) for k in a)
+
+
 _RUN = "_url_run"
 
 
@@ -61,7 +66,7 @@ class UrlState:
             # The last run did not draw these widgets (presentation mode, another page), so
             # Streamlit dropped their state: the address is the only record of the view.
             return True
-        if url_part == st.session_state[self._written]:
+        if _same(url_part, st.session_state[self._written]):
             return False
         page_switched = st.session_state.get(self._page) != page
         return not (page_switched and not url_part)
@@ -76,10 +81,12 @@ class UrlState:
 
         Each change of ``st.query_params`` that alters the address pushes one entry into
         the browser's history, so the keys are written together (``from_dict``), never
-        one by one: one change of the view is one press of Back."""
+        one by one: one change of the view is one press of Back. An address that already
+        says the same in another order (a link from the static site, a hand-written one)
+        is left as it is: rewriting it would push an entry that Back then shows again."""
         wanted = _part(query, self.keys)
         raw = raw_query()
-        if wanted != _part(raw, self.keys):
+        if not _same(wanted, _part(raw, self.keys)):
             kept = {key: values for key, values in raw.items() if key not in self.keys}
             st.query_params.from_dict({**kept, **wanted})
         st.session_state[self._written] = wanted
