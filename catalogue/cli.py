@@ -136,7 +136,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write exactly the cases a filter selects, in one format: the same bytes as the app's downloads."""
-    from catalogue.export import filename, render
+    from catalogue.export import Context, filename, render
     from catalogue.facets import FACETS
     from catalogue.filters import apply, parse_query
     from catalogue.loader import load_catalogue
@@ -154,7 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"error: not understood: {', '.join(parsed.ignored)}", file=sys.stderr)
         return 2
     cases = apply(catalogue.cases, parsed.filters)
-    data = render(args.format, cases, vocabulary)
+    data = render(args.format, cases, vocabulary, Context(parsed.filters, dashboard=args.base_url))
     if args.output == "-":
         sys.stdout.buffer.write(data)
         return 0
@@ -285,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="year_from", metavar="YEAR", help="keep cases active in or after this year")
     export.add_argument("--to", dest="year_to", metavar="YEAR", help="keep cases active in or before this year")
     export.add_argument("--match", choices=["any", "all"], help="with several --type: any (default) or all of them")
+    export.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the dashboard's address, for each case's page address (default: CATALOGUE_DASHBOARD_URL; "
+        "CATALOGUE_SITE_URL, when set, gives the static site's pages instead)",
+    )
     export.set_defaults(handler=cmd_export)
 
     stats = commands.add_parser("stats", help="print coverage by type, region, country, sector and evidence, and what is wanted")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -146,6 +148,8 @@ def test_app_download_is_byte_identical_to_the_cli(page, server, browser_cases):
             "csv",
             "--region",
             "Europe",
+            "--base-url",
+            server.url,
             "--output",
             "-",
         ],
@@ -156,6 +160,9 @@ def test_app_download_is_byte_identical_to_the_cli(page, server, browser_cases):
     ).stdout
     assert downloaded == cli
     assert download.value.suggested_filename == "coproduction-cases-in-europe.csv"
+    assert downloaded.startswith(b"\xef\xbb\xbf")  # Excel on Windows reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8-sig"))))
+    assert rows and all(row["Page"] == f"{server.url}/case?id={row['Id']}" for row in rows)
 
 
 def test_presentation_mode_in_the_browser(page, server):

@@ -1,8 +1,9 @@
 """Exports of a set of cases: one small module per format behind one interface.
 
 Each format module defines ``EXTENSION``, ``MEDIA_TYPE``, ``LABEL`` and
-``render(cases, vocabulary) -> bytes``. Output is deterministic, so the app's
-downloads and the command line give byte-identical files for the same cases.
+``render(cases, vocabulary, context) -> bytes``; the ``Context`` carries the view,
+the day and the dashboard's address. Output is deterministic, so the app's downloads
+and the command line give byte-identical files for the same cases and context.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from catalogue.export import _csv, _datapackage, _geojson, _json
+from catalogue.export._context import Context
 from catalogue.filters import Filters, describe
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
@@ -22,9 +24,12 @@ case_record = _json.record
 FORMATS: dict[str, ModuleType] = {"csv": _csv, "json": _json, "geojson": _geojson, "datapackage": _datapackage}
 
 
-def render(fmt: str, cases: Sequence[Case], vocabulary: Vocabulary) -> bytes:
-    """The bytes of an export in one format."""
-    return FORMATS[fmt].render(cases, vocabulary)
+__all__ = ["FORMATS", "Context", "case_record", "filename", "render"]
+
+
+def render(fmt: str, cases: Sequence[Case], vocabulary: Vocabulary, context: Context | None = None) -> bytes:
+    """The bytes of an export in one format (``context`` defaults to today, no filters, configured addresses)."""
+    return FORMATS[fmt].render(cases, vocabulary, context or Context())
 
 
 def filename(filters: Filters, vocabulary: Vocabulary, fmt: str) -> str:

@@ -1,4 +1,9 @@
-"""CSV: one row per case, list values joined with '; ', for spreadsheets."""
+"""CSV: one row per case, list values joined with '; ', for spreadsheets.
+
+The file starts with a UTF-8 byte-order mark, so Excel on Windows reads accents and
+non-Latin names correctly (without it, Excel guesses a legacy code page). Each row
+ends with the case's page address and its sources' addresses.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from catalogue.export._context import Context
 from catalogue.frame import COLUMNS, cases_frame
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
@@ -13,6 +19,8 @@ from catalogue.vocabulary import Vocabulary
 EXTENSION = "csv"
 MEDIA_TYPE = "text/csv"
 LABEL = "CSV (spreadsheet)"
+#: Columns after the table's: each case's page and its sources' addresses.
+LINK_COLUMNS = {"page": "Page", "sources": "Sources"}
 
 
 def _cell(value: object) -> str:
@@ -24,12 +32,18 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def render(cases: Sequence[Case], vocabulary: Vocabulary) -> bytes:
-    """CSV bytes (UTF-8, header row of labels, newline line endings)."""
+def table(cases: Sequence[Case], vocabulary: Vocabulary, context: Context) -> str:
+    """The CSV text: a header row of labels, then one row per case (newline line endings)."""
     frame = cases_frame(cases, vocabulary)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS.values())
-    for row in frame.itertuples(index=False):
-        writer.writerow(_cell(v) for v in row)
-    return out.getvalue().encode("utf-8")
+    writer.writerow([*COLUMNS.values(), *LINK_COLUMNS.values()])
+    for case, row in zip(cases, frame.itertuples(index=False), strict=True):
+        links = [context.page(case.id), "; ".join(str(source.url) for source in case.sources if source.url)]
+        writer.writerow([*(_cell(v) for v in row), *links])
+    return out.getvalue()
+
+
+def render(cases: Sequence[Case], vocabulary: Vocabulary, context: Context) -> bytes:
+    """CSV bytes for spreadsheets: UTF-8 with a byte-order mark."""
+    return table(cases, vocabulary, context).encode("utf-8-sig")

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Sequence
 
 from catalogue.export import _csv, _geojson, _json
+from catalogue.export._context import Context
 from catalogue.frame import COLUMNS
 from catalogue.metadata import LICENCE
 from catalogue.schema import Case
@@ -35,12 +36,15 @@ COLUMN_SCHEMA = {
     "evidence": ("string", "Strength of the evidence."),
     "summary": ("string", "Plain-text summary."),
     "last_reviewed": ("date", "Date the case was last checked against its sources."),
+    "page": ("string", "Address of the case's page (empty when the export named no address)."),
+    "sources": ("string", "Addresses of the case's sources, separated by '; '."),
 }
 
 
 def descriptor(count: int) -> dict:
     """The datapackage.json descriptor for an export of ``count`` cases."""
-    fields = [{"name": COLUMNS[name], "type": kind, "description": text} for name, (kind, text) in COLUMN_SCHEMA.items()]
+    names = {**COLUMNS, **_csv.LINK_COLUMNS}
+    fields = [{"name": names[name], "type": kind, "description": text} for name, (kind, text) in COLUMN_SCHEMA.items()]
     return {
         "name": "coproduction-cases",
         "title": "Co-production case catalogue",
@@ -73,21 +77,21 @@ def descriptor(count: int) -> dict:
     }
 
 
-def files(cases: Sequence[Case], vocabulary: Vocabulary) -> dict[str, bytes]:
-    """The package's files by name."""
+def files(cases: Sequence[Case], vocabulary: Vocabulary, context: Context) -> dict[str, bytes]:
+    """The package's files by name (the CSV as plain UTF-8, as the descriptor declares)."""
     return {
         "datapackage.json": (json.dumps(descriptor(len(cases)), indent=2) + "\n").encode("utf-8"),
-        "cases.csv": _csv.render(cases, vocabulary),
-        "cases.json": _json.render(cases, vocabulary),
-        "cases.geojson": _geojson.render(cases, vocabulary),
+        "cases.csv": _csv.table(cases, vocabulary, context).encode("utf-8"),
+        "cases.json": _json.render(cases, vocabulary, context),
+        "cases.geojson": _geojson.render(cases, vocabulary, context),
     }
 
 
-def render(cases: Sequence[Case], vocabulary: Vocabulary) -> bytes:
+def render(cases: Sequence[Case], vocabulary: Vocabulary, context: Context) -> bytes:
     """A zip of the package, with fixed timestamps so the same cases give the same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files(cases, vocabulary).items():
+        for name, content in files(cases, vocabulary, context).items():
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from catalogue.export._context import Context
 from catalogue.schema import Case
 from catalogue.vocabulary import Vocabulary
 
@@ -13,7 +14,7 @@ MEDIA_TYPE = "application/geo+json"
 LABEL = "GeoJSON (map points)"
 
 
-def feature(case: Case, index: int) -> dict:
+def feature(case: Case, index: int, context: Context) -> dict:
     """A GeoJSON Feature for one location of a case (coordinates are lon, lat)."""
     location = case.locations[index]
     return {
@@ -31,12 +32,13 @@ def feature(case: Case, index: int) -> dict:
             "evidence": case.evidence,
             "started": case.started,
             "ended": case.ended,
+            "page": context.page(case.id) or None,
         },
     }
 
 
-def render(cases: Sequence[Case], vocabulary: Vocabulary) -> bytes:
+def render(cases: Sequence[Case], vocabulary: Vocabulary, context: Context) -> bytes:
     """GeoJSON FeatureCollection bytes."""
-    features = [feature(case, i) for case in cases for i in range(len(case.locations))]
+    features = [feature(case, i, context) for case in cases for i in range(len(case.locations))]
     collection = {"type": "FeatureCollection", "features": features}
     return (json.dumps(collection, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
