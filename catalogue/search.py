@@ -375,11 +375,13 @@ class SearchIndex:
                     found.append((-weight, len(found), text[start:end]))
                 if i and spans[i - 1][0] + word in wanted:
                     found.append((-weight, len(found), text[spans[i - 1][1] : end]))
-        shown: list[str] = []
+        shown: dict[tuple[str, ...], str] = {}
         for _, _, written in sorted(found):
-            if normalise(written) not in {normalise(s) for s in shown}:
-                shown.append(written)
-        return shown[:MAX_MATCHED_WORDS]
+            shown.setdefault(tuple(words(written)), written)
+        pairs = [key for key in shown if len(key) == 2]
+        return [written for key, written in shown.items() if not (len(key) == 1 and any(key[0] in pair for pair in pairs))][
+            :MAX_MATCHED_WORDS
+        ]
 
     def case_fields(self, row: int) -> list[tuple[float, str]]:
         """The weighted text of one case."""
