@@ -174,3 +174,9 @@ def test_a_case_matches_alone_as_it_does_among_others(query):
 def test_the_index_and_the_reference_agree_on_the_bundled_cases(bundled, query):
     filters = Filters(q=query)
     assert CaseIndex(bundled.cases, VOCABULARY).select(filters) == apply(bundled.cases, filters)
+
+
+def test_an_empty_catalogue_finds_nothing_and_suggests_nothing():
+    index = SearchIndex([], VOCABULARY)
+    assert index.mask("water").shape == (0,) and index.scores("water").shape == (0,)
+    assert index.suggest("water") == []
