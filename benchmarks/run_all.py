@@ -64,6 +64,12 @@ RUNS = [
         "Goal: resident memory after 2,000 sessions within 100 MB of after the first 100; sessions that leave are freed.",
     ),
     (
+        "Search",
+        ["benchmarks/bench_search.py", "10000"],
+        "Goal: free-text search (mask + scores, warm index) in at most 50 ms per query at 10,000 cases; "
+        "the index build time is reported.",
+    ),
+    (
         "Static site (issue 13)",
         ["benchmarks/bench_site.py", "10000"],
         "Goal: the bundled catalogue builds in at most 2 s, 10,000 cases in at most 30 s; a case page weighs at most 60 KB.",

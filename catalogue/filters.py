@@ -13,9 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from catalogue import search
 from catalogue.facets import BY_NAME, COUNTRIES, FACETS, TYPES, Facet
 from catalogue.schema import MAX_YEAR, MIN_YEAR, Case
-from catalogue.vocabulary import Vocabulary
+from catalogue.search import SearchIndex
+from catalogue.vocabulary import Vocabulary, load_vocabulary
 
 Match = Literal["any", "all"]
 MAX_QUERY_LENGTH = 200
@@ -200,12 +202,6 @@ def in_period(case: Case, filters: Filters) -> bool:
     return filters.year_from is None or end >= filters.year_from
 
 
-def search_text(case: Case) -> str:
-    """The text free-text search looks in: title, summary, description, organisations and tags."""
-    parts = [case.title, case.summary, case.description or "", *(o.name for o in case.organisations), *case.tags]
-    return " ".join(parts).casefold()
-
-
 def facet_passes(case: Case, facet: Facet, filters: Filters) -> bool:
     """Whether a case passes one facet's choice (any chosen value; all for types when match=all; none when excluded)."""
     chosen = getattr(filters, facet.name)
@@ -219,32 +215,48 @@ def facet_passes(case: Case, facet: Facet, filters: Filters) -> bool:
     return bool(have & set(chosen))
 
 
-def matches(case: Case, filters: Filters, skip: str | None = None) -> bool:
-    """Whether a case passes every filter (except the facet named ``skip``, used for facet counts)."""
+def _passes(case: Case, filters: Filters, skip: str | None = None) -> bool:
+    """Whether a case passes every filter but the free-text query (and the facet named ``skip``)."""
     for facet in FACETS:
         if facet.name != skip and not facet_passes(case, facet, filters):
-            return False
-    if filters.q and skip != "q":
-        text = search_text(case)
-        if not all(word in text for word in filters.q.casefold().split()):
             return False
     return not (filters.has_period and skip != "period" and not in_period(case, filters))
 
 
-def apply(cases: Iterable[Case], filters: Filters) -> list[Case]:
+def matches(case: Case, filters: Filters, skip: str | None = None, vocabulary: Vocabulary | None = None) -> bool:
+    """Whether a case passes every filter (except the facet named ``skip``, used for facet counts).
+
+    The free-text query means what ``catalogue.search`` says (the bundled vocabulary's
+    labels are searched unless another vocabulary is given).
+    """
+    if filters.q and skip != "q" and not search.matches(case, filters.q, vocabulary or load_vocabulary()):
+        return False
+    return _passes(case, filters, skip)
+
+
+def _found(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary | None) -> list[bool]:
+    """Which cases the free-text query finds: one search index over them all, as ``search.matches`` answers case by case."""
+    if not filters.q:
+        return [True] * len(cases)
+    return SearchIndex(cases, vocabulary or load_vocabulary()).mask(filters.q).tolist()
+
+
+def apply(cases: Iterable[Case], filters: Filters, vocabulary: Vocabulary | None = None) -> list[Case]:
     """The cases that pass the filters, in their original order."""
+    cases = list(cases)
     if filters.is_empty:
-        return list(cases)
-    return [case for case in cases if matches(case, filters)]
+        return cases
+    found = _found(cases, filters, vocabulary)
+    return [case for case, hit in zip(cases, found, strict=True) if hit and _passes(case, filters)]
 
 
-def facet_counts(cases: Sequence[Case], filters: Filters, name: str) -> Counter[str]:
+def facet_counts(cases: Sequence[Case], filters: Filters, name: str, vocabulary: Vocabulary | None = None) -> Counter[str]:
     """How many cases each value of one filter would match, given all the other filters."""
     counts: Counter[str] = Counter()
     facet = BY_NAME[name]
     skip = name if not (facet is TYPES and filters.match == "all") else None
-    for case in cases:
-        if matches(case, filters, skip=skip):
+    for case, found in zip(cases, _found(cases, filters, vocabulary), strict=True):
+        if found and _passes(case, filters, skip=skip):
             counts.update(set(facet.values(case)))
     return counts
 

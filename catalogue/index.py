@@ -16,15 +16,16 @@ import numpy as np
 import pandas as pd
 
 from catalogue.facets import BY_NAME, FACETS, TYPES, Facet
-from catalogue.filters import Filters, search_text, span
+from catalogue.filters import Filters, span
 from catalogue.frame import cases_frame
 from catalogue.maps import map_points
 from catalogue.schema import Case
+from catalogue.search import SearchIndex
 from catalogue.vocabulary import Vocabulary
 
 
 class CaseIndex:
-    """Boolean masks per facet value, year spans and search text for a fixed list of cases."""
+    """Boolean masks per facet value, year spans and a search index for a fixed list of cases."""
 
     def __init__(self, cases: Sequence[Case], vocabulary: Vocabulary):
         self.cases = tuple(cases)
@@ -43,7 +44,11 @@ class CaseIndex:
         self.start = np.array([known[0] if known else -1 for known in spans], dtype=np.int32)
         #: The end year; -1 where the start or the end is not known.
         self.end = np.array([known[1] if known and known[1] is not None else -1 for known in spans], dtype=np.int32)
-        self.texts = [search_text(c) for c in self.cases]
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        """Free-text search over these cases, built on the first query."""
+        return SearchIndex(self.cases, self.vocabulary)
 
     @cached_property
     def _options(self) -> dict[str, list[str]]:
@@ -95,8 +100,7 @@ class CaseIndex:
             if chosen is not None:
                 mask &= chosen
         if filters.q:
-            words = filters.q.casefold().split()
-            mask &= np.fromiter((all(w in text for w in words) for text in self.texts), dtype=bool, count=len(self.texts))
+            mask &= self.search.mask(filters.q)
         if filters.has_period:
             mask &= self._period_mask(filters)
         return mask
@@ -110,6 +114,14 @@ class CaseIndex:
         if filters.is_empty:
             return list(self.cases)
         return [self.cases[i] for i in np.flatnonzero(self.mask(filters))]
+
+    def ranked(self, filters: Filters) -> list[Case]:
+        """The cases that pass the filters, best search matches first (ties and no query: catalogue order)."""
+        if not filters.q:
+            return self.select(filters)
+        rows = np.flatnonzero(self.mask(filters))
+        order = np.argsort(-self.search.scores(filters.q)[rows], kind="stable")
+        return [self.cases[i] for i in rows[order]]
 
     def facet_counts(self, filters: Filters, name: str) -> Counter[str]:
         """Counts per value of one facet given the other filters (same as ``filters.facet_counts``)."""

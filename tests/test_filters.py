@@ -74,6 +74,9 @@ def test_the_index_agrees_with_the_reference_functions(bundled, data):
     if data.draw(st.booleans()):  # periods around the bundled cases' years, where the edges are
         start = data.draw(st.integers(1970, 2026))
         filters = replace(filters, year_from=start, year_to=data.draw(st.none() | st.integers(start, 2030)))
+    if data.draw(st.booleans()):  # words people type: labels, places, synonyms, typos, joined words
+        words = ["water", "italy", "elderly", "timebank", "time bank", "mental helth", "co-delivery", "sao", "polic", "xyz"]
+        filters = replace(filters, q=" ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=2))))
     assert index.select(filters) == apply(bundled.cases, filters)
     for facet in FACETS:
         assert index.facet_counts(filters, facet.name) == facet_counts(bundled.cases, filters, facet.name), facet.name

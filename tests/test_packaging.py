@@ -91,14 +91,14 @@ def test_installed_command_reports_bad_files_with_lines(installed: Path, outside
 
 def test_the_package_carries_its_data_and_needs_no_streamlit(installed: Path, outside: Path):
     code = (
-        "import importlib.util, catalogue.geography as g, catalogue.vocabulary as v;"
+        "import importlib.util, catalogue.geography as g, catalogue.vocabulary as v, catalogue.search as s;"
         "print(len(v.load_vocabulary().keys('types')), len(g.country_bounds()) > 150,"
-        " importlib.util.find_spec('streamlit') is None)"
+        " importlib.util.find_spec('streamlit') is None, len(s.load_synonyms()))"
     )
     result = run(installed, ["python", "-c", code], cwd=outside.parent)
     assert result.returncode == 0, result.stderr
-    count, has_outlines, no_streamlit = result.stdout.split()
-    assert int(count) > 0 and has_outlines == "True" and no_streamlit == "True"
+    count, has_outlines, no_streamlit, synonym_groups = result.stdout.split()
+    assert int(count) > 0 and has_outlines == "True" and no_streamlit == "True" and int(synonym_groups) > 0
 
 
 def test_published_pre_commit_hook_runs_in_the_installed_environment(installed: Path, outside: Path):
