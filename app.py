@@ -9,7 +9,7 @@ filters read from the address, one slide per screen.
 import streamlit as st
 
 from ui import data, routes, urlstate, view
-from ui.components import present_control
+from ui.components import app_style, present_control
 from ui.sidebar import render_sidebar, url_filters
 
 urlstate.new_run()
@@ -25,6 +25,7 @@ page = st.navigation(routes.pages(presenting), position="hidden" if presenting e
 if presenting:
     filters = url_filters(data.index(), data.collections())
 else:
+    app_style()
     filters = render_sidebar(data.index(), page.url_path, data.collections())
     with st.sidebar:
         present_control()  # on every page, below the filters

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from catalogue import search
 from catalogue.facets import BY_NAME, COUNTRIES, FACETS, TYPES, Facet
 from catalogue.schema import MAX_YEAR, MIN_YEAR, Case
 from catalogue.search import SearchIndex
@@ -81,6 +80,11 @@ class Filters:
     def excludes(self, facet: Facet) -> bool:
         """Whether this facet's chosen values are excluded rather than required."""
         return facet.name in self.exclude
+
+    def without(self, facet: Facet) -> Filters:
+        """The same filters with nothing chosen for this facet (and no exclusion of it)."""
+        cleared = {facet.name: ()}
+        return replace(self, exclude=tuple(name for name in self.exclude if name != facet.name), **cleared)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -223,19 +227,9 @@ def _passes(case: Case, filters: Filters, skip: str | None = None) -> bool:
     return not (filters.has_period and skip != "period" and not in_period(case, filters))
 
 
-def matches(case: Case, filters: Filters, skip: str | None = None, vocabulary: Vocabulary | None = None) -> bool:
-    """Whether a case passes every filter (except the facet named ``skip``, used for facet counts).
-
-    The free-text query means what ``catalogue.search`` says (the bundled vocabulary's
-    labels are searched unless another vocabulary is given).
-    """
-    if filters.q and skip != "q" and not search.matches(case, filters.q, vocabulary or load_vocabulary()):
-        return False
-    return _passes(case, filters, skip)
-
-
 def _found(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary | None) -> list[bool]:
-    """Which cases the free-text query finds: one search index over them all, as ``search.matches`` answers case by case."""
+    """Which cases the free-text query finds: one search index over them all (a word is corrected only where
+    none of them holds it, see ``catalogue.search``), as the dashboard's index does."""
     if not filters.q:
         return [True] * len(cases)
     return SearchIndex(cases, vocabulary or load_vocabulary()).mask(filters.q).tolist()

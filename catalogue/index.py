@@ -123,6 +123,14 @@ class CaseIndex:
         order = np.argsort(-self.search.scores(filters.q)[rows], kind="stable")
         return [self.cases[i] for i in rows[order]]
 
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {case.id: row for row, case in enumerate(self.cases)}
+
+    def matched_words(self, case: Case, query: str) -> list[str]:
+        """The words of a case, as written, that the query matched (for showing beside a result)."""
+        return self.search.matched_words(self._rows[case.id], query)
+
     def facet_counts(self, filters: Filters, name: str) -> Counter[str]:
         """Counts per value of one facet given the other filters (same as ``filters.facet_counts``)."""
         skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name

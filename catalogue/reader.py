@@ -89,6 +89,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     """Turn PyYAML's multi-line syntax error into one line with a position and a hint."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "maximum nesting depth" in (exc.problem or ""):  # PyYAML 6.0.4+ stops deep flow nesting itself
+        return YamlError(line, column, f"nesting deeper than {MAX_DEPTH} levels; case files are shallow")
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     lines = text.splitlines()
     at = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""

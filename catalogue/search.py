@@ -5,16 +5,18 @@ participants, principles, challenges, outcomes, tags and the vocabulary labels o
 types, sectors, level and status, each field with a weight for ranking.
 
 How a query word matches a case word (after casefolding and stripping accents):
-equal; a prefix of it (query word of 3+ characters); within edit distance 1 (4-7
-characters) or 2 (8+ characters); or equal to two adjacent case words written
+equal; a prefix of it (query word of 3+ characters); for a word that no case holds
+(as a word or the start of one), within edit distance 1 (4-7 characters) or 2 (8+
+characters) of a word that one does; or equal to two adjacent case words written
 together ("timebank" finds "time bank"), while two adjacent query words also match
 the case word they make together ("time bank" finds "timebank"). A query term listed
 in ``catalogue/data/synonyms.yaml`` also matches the other terms of its group. Every
 query word (a synonym group counting as one) must match, as before.
 
-Matching is pairwise (query word against case word), so a case matches the same way
-alone (``matches``) as among thousands (``SearchIndex``), the catalogue's distinct
-words are compared with each query word once, and the cases holding them looked up.
+Whether a word is corrected depends on the cases searched, so the reference
+(``catalogue.filters.apply``) and the dashboard's index both search one
+``SearchIndex`` over the same cases. The catalogue's distinct words are compared
+with each query word once, and the cases holding them looked up.
 """
 
 from __future__ import annotations
@@ -267,7 +269,11 @@ class SearchIndex:
     def term_matches(self, word: str, fuzzy: bool = True) -> list[tuple[int, float]]:
         """The catalogue terms a query word matches, as (term id, match factor): exact > prefix > fuzzy.
 
-        Joined pairs of case words match only exactly: close to a pair is too often an accident.
+        A word the catalogue holds (as a word or the start of one) is taken as written; only
+        a word it does not hold is corrected, to terms within ``max_distance`` edits. So
+        "mental helth" finds "health", but "police" does not also find "policy", nor "care"
+        "case". Joined pairs of case words match only exactly: close to a pair is too often
+        an accident.
         """
         cached = self._word_cache.get((word, fuzzy))
         if cached is not None:
@@ -279,7 +285,7 @@ class SearchIndex:
                 if not term.startswith(word):
                     break
                 found[self._ids[term]] = PREFIX
-        distance = max_distance(word) if fuzzy else 0
+        distance = max_distance(word) if fuzzy and not found and word not in self._ids else 0
         if distance:
             for term, _, _ in process.extract(word, self._words, scorer=Levenshtein.distance, score_cutoff=distance, limit=None):
                 found.setdefault(self._ids[term], FUZZY)
@@ -424,7 +430,3 @@ class SearchIndex:
         tid = self._ids[term]
         return int(self._start[tid + 1] - self._start[tid])
 
-
-def matches(case: Case, query: str, vocabulary: Vocabulary) -> bool:
-    """Whether one case matches a query: the same answer as a ``SearchIndex`` over any cases including it."""
-    return bool(SearchIndex([case], vocabulary).mask(query)[0])

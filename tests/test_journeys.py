@@ -230,9 +230,13 @@ def test_filters_and_a_case_on_a_phone(browser, bundled_server):
     try:
         open_app(page, bundled_server)
         assert headline(page) == expected_count(CASES, "")
-        assert not sidebar(page).is_visible() or sidebar(page).bounding_box()["x"] < 0 or True
-        opener = page.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"] button').first
+        figures = page.locator(".st-key-key-figures").bounding_box()
+        assert figures["height"] <= PHONE["height"] / 4, "the key figures take at most a quarter of the screen"
+        opener = page.get_by_role("button", name="Expand sidebar")
         assert opener.is_visible(), "the filters are reachable from a visible control"
+        says = opener.evaluate("e => getComputedStyle(e, '::after').content")
+        assert says == '"Filters"', f"the control that opens the filters says so on screen ({says})"
+        screenshot(page, "journey-phone-start")
         opener.click()
         page.wait_for_timeout(400)
         tick(page, "Sector", "Mental health", "sector=mental-health")

@@ -13,7 +13,7 @@ import pytest
 
 from catalogue.brief import render_brief
 from catalogue.curated import DEFAULT_COLLECTIONS_DIR, load_collections
-from catalogue.export import render
+from catalogue.export import Context, render
 from catalogue.filters import Filters, apply
 from catalogue.vocabulary import load_vocabulary
 from tests.conftest import REPO
@@ -111,7 +111,7 @@ def cli_export(*args: str) -> bytes:
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "datapackage"])
 def test_cli_export_is_the_apps_render_for_the_same_filter(bundled, fmt):
     filters = Filters(regions=("Europe",), types=("co-delivery",))
-    expected = render(fmt, apply(bundled.cases, filters), VOCABULARY)
+    expected = render(fmt, apply(bundled.cases, filters), VOCABULARY, Context(filters))
     assert cli_export("--format", fmt, "--region", "Europe", "--type", "co-delivery") == expected
 
 

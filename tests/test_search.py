@@ -10,8 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from catalogue import search
 from catalogue.filters import Filters, apply
@@ -163,11 +161,21 @@ def test_the_synonyms_file_ships_with_the_package():
 QUERIES = ["water", "Italy", "elderly", "timebank", "time bank", "mental helth", "co-delivery", "sao", "peer", "wards"]
 
 
-@settings(max_examples=60, deadline=None)
-@given(query=st.lists(st.sampled_from([*QUERIES, "xyz", "ab", "residents", "hours"]), max_size=3).map(" ".join))
-def test_a_case_matches_alone_as_it_does_among_others(query):
-    """Matching is pairwise, so one case's answer does not depend on the rest of the catalogue."""
-    assert [search.matches(case, query, VOCABULARY) for case in CASES] == INDEX.mask(query).tolist()
+@pytest.mark.parametrize(("query", "held", "not_this"), [("police", "police", "policy"), ("care", "care", "case")])
+def test_a_word_the_catalogue_holds_is_taken_as_written(bundled, query, held, not_this):
+    """Corrections are for typos: a real word is not also read as its neighbours."""
+    index = SearchIndex(bundled.cases, VOCABULARY)
+    texts = [" ".join(text for _, text in index.case_fields(row)).casefold() for row in range(len(bundled.cases))]
+    assert any(not_this in text for text in texts), f"the bundled cases mention {not_this!r}"
+    found = index.mask(query)
+    assert found.any()
+    assert all(held in text for text, hit in zip(texts, found, strict=True) if hit)
+
+
+def test_a_word_no_case_holds_is_corrected_within_its_distance(bundled):
+    index = SearchIndex(bundled.cases, VOCABULARY)
+    assert index.mask("mental helth").tolist() == index.mask("mental health").tolist()
+    assert not index.mask("qqqqqqq").any()
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 import streamlit.components.v1  # noqa: F401  (st.components.v1.html)
 
 from catalogue import Catalogue, Vocabulary
-from catalogue.export import FORMATS, filename, render
+from catalogue.export import FORMATS, Context, filename, render
 from catalogue.filters import Filters
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
+from catalogue.settings import DASHBOARD_URL, web_address
 from catalogue.text import md_escape
 from ui import routes, view
+
+#: Styles for every page but the presentation: the sidebar's opener says what it opens. On a phone
+#: the sidebar starts closed and Streamlit's opener is a bare '»' icon (named only for screen readers).
+APP_STYLE = """<style>
+[data-testid="stExpandSidebarButton"]::after {
+  content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
+}
+</style>"""
+
+
+def app_style() -> None:
+    """Add the app's few styles to the page (no case text ever goes into them)."""
+    st.html(APP_STYLE)
 
 
 def ignored_notice(ignored: Sequence[str]) -> None:
@@ -54,6 +68,17 @@ def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, p
             st.code(permanent, language=None, wrap_lines=True)
         st.markdown("Anyone with this link sees the same filters and selection:")
         st.code(share_link(filters, extra), language=None, wrap_lines=True)
+
+
+def key_figures(cases: Sequence[Case]) -> None:
+    """The selection's key figures on one line, under the headline's count (stacked metrics filled a phone's screen)."""
+    figures = [
+        (len({c for case in cases for c in case.countries}), "country", "countries"),
+        (len({t for case in cases for t in case.types}), "co-production type", "co-production types"),
+        (sum(case.evidence == "evaluated" for case in cases), "with evaluated evidence", "with evaluated evidence"),
+    ]
+    with st.container(key="key-figures"):
+        st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in figures))
 
 
 def type_legend(vocabulary: Vocabulary) -> None:
@@ -97,13 +122,23 @@ def case_map(points: Sequence[dict], *, key: str, height: int = 460, width: int 
     return objects[0].get("id") or None
 
 
+def app_address() -> str:
+    """This dashboard's own address (scheme, host and base path), as the browser reached it."""
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}{address('', {})}".rstrip("/") if parts.netloc else ""
+
+
 def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> None:
-    """Download buttons for exactly the filtered cases, one per format."""
+    """Download buttons for exactly the filtered cases, one per format.
+
+    Case page addresses in the files point at this dashboard unless a public address is
+    configured (``CATALOGUE_DASHBOARD_URL`` or, for permanent pages, ``CATALOGUE_SITE_URL``)."""
+    context = Context(filters, dashboard=web_address(DASHBOARD_URL) or app_address())
     columns = st.columns(len(FORMATS))
     for column, (fmt, module) in zip(columns, FORMATS.items(), strict=True):
         column.download_button(
             module.LABEL,
-            data=lambda fmt=fmt: render(fmt, cases, vocabulary),  # built on click, not on every rerun
+            data=lambda fmt=fmt: render(fmt, cases, vocabulary, context),  # built on click, not on every rerun
             file_name=filename(filters, vocabulary, fmt),
             mime=module.MEDIA_TYPE,
             width="stretch",

@@ -19,13 +19,14 @@ import streamlit as st
 from catalogue.facets import COUNTRIES, FACETS, TYPES, Facet
 from catalogue.filters import QUERY_KEYS, Filters, parse_query
 from catalogue.index import CaseIndex
+from catalogue.listing import PAGE_KEY
 from catalogue.schema import MAX_YEAR, MIN_YEAR
 from catalogue.vocabulary import Vocabulary
 from ui.urlstate import UrlState, raw_query
 
 IGNORED = "_filters_ignored"
 COLLECTION = "_filters_collection"
-URL = UrlState("filters", (*QUERY_KEYS, "collection"))
+URL = UrlState("filters", (*QUERY_KEYS, "collection"), resets=(PAGE_KEY,))
 #: Widget keys start with this prefix, so widget state and URL never mix.
 W = "filter_"
 #: Facets drawn as a picker (long lists); every other facet is a list of checkboxes.

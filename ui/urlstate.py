@@ -50,9 +50,11 @@ def new_run() -> None:
 class UrlState:
     """The URL sync of one group of query keys (the filters, or one page's own keys)."""
 
-    def __init__(self, name: str, keys: Sequence[str]):
+    def __init__(self, name: str, keys: Sequence[str], resets: Sequence[str] = ()):
         self.name = name
         self.keys = tuple(keys)
+        #: Keys that lose their meaning when these change (the results' page number when the filters do).
+        self.resets = tuple(resets)
         self._written = f"_url_{name}_written"
         self._page = f"_url_{name}_page"
         self._run = f"_url_{name}_run"
@@ -87,7 +89,7 @@ class UrlState:
         wanted = _part(query, self.keys)
         raw = raw_query()
         if not _same(wanted, _part(raw, self.keys)):
-            kept = {key: values for key, values in raw.items() if key not in self.keys}
+            kept = {key: values for key, values in raw.items() if key not in (*self.keys, *self.resets)}
             st.query_params.from_dict({**kept, **wanted})
         st.session_state[self._written] = wanted
         st.session_state[self._page] = page

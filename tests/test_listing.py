@@ -1,0 +1,55 @@
+"""The results list: pages of the bundled cases, and what each result line says."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.listing import PER_PAGE, page_number, paginate, result_facts
+from catalogue.presentation import years_label
+from catalogue.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [(None, 1), ("", 1), ("1", 1), ("3", 3), (" 2 ", 2), ("0", 1), ("-2", 1), ("2.5", 1), ("two", 1), ("٣", 1), ("9" * 30, 1)],
+)
+def test_the_page_number_from_the_address_is_a_whole_number_from_one(text, page):
+    assert page_number(text) == page
+
+
+@pytest.mark.parametrize("per_page", [1, 3, 7, PER_PAGE, 1000])
+def test_the_pages_hold_every_case_once_in_order(bundled, per_page):
+    cases = bundled.cases
+    first = paginate(cases, 1, per_page)
+    shown = [case for page in range(1, first.pages + 1) for case in paginate(cases, page, per_page).cases]
+    assert shown == list(cases)
+    assert first.pages == -(-len(cases) // per_page)
+
+
+def test_a_page_past_the_end_shows_the_last_page(bundled):
+    listing = paginate(bundled.cases, 99, 3)
+    assert listing.page == listing.pages
+    assert listing.cases == tuple(bundled.cases[(listing.pages - 1) * 3 :])
+    assert listing.last == len(bundled.cases)
+
+
+def test_labels_say_which_cases_a_page_shows(bundled):
+    cases = bundled.cases
+    assert paginate(cases, 2, 3).label == f"Cases 4 to 6 of {len(cases)}"
+    assert paginate(cases, 1, 1000).label == f"All {len(cases)} cases"
+    assert paginate(cases[:1], 1).label == "1 case"
+    assert paginate([], 4).label == "No cases"
+    assert (paginate([], 4).first, paginate([], 4).last, paginate([], 4).pages) == (0, 0, 1)
+
+
+def test_a_result_line_gives_place_years_types_status_and_evidence(bundled):
+    case = bundled.by_id["marco-cavallo-centre"]
+    line = result_facts(case, VOCABULARY)
+    parts = line.split(" · ")
+    assert parts[0].startswith("Italy")
+    assert parts[1] == years_label(case)
+    assert parts[2] == ", ".join(VOCABULARY.label("types", t) for t in case.types)
+    assert parts[3] == VOCABULARY.label("statuses", case.status)
+    assert parts[4] == VOCABULARY.label("evidence", case.evidence) + " evidence"

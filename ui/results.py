@@ -1,0 +1,71 @@
+"""The results list on Explore: each case a real link, a page at a time, and help when nothing matches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import streamlit as st
+
+from catalogue import Vocabulary
+from catalogue.filters import Filters
+from catalogue.listing import PAGE_KEY, Listing, result_facts
+from catalogue.schema import Case
+from catalogue.text import md_escape
+from catalogue.widening import Widening
+from ui import routes
+from ui.components import link_query, page_link
+
+
+def results_list(listing: Listing, vocabulary: Vocabulary, matched: Callable[[Case], Sequence[str]] | None = None) -> None:
+    """One page of results: each title a link to its case (filters kept), its facts, summary and matching words."""
+    for case in listing.cases:
+        with st.container(key=f"result-{case.id}"):
+            page_link(routes.CASE, md_escape(case.title), {"id": [case.id]})
+            st.caption(md_escape(result_facts(case, vocabulary)))
+            words = matched(case) if matched else ()
+            found = f" \n:small[Matches: {', '.join(f'**{md_escape(w)}**' for w in words)}]" if words else ""
+            st.markdown(f":small[{md_escape(case.summary)}]{found}")
+
+
+def pager(listing: Listing) -> None:
+    """Previous and next page links (the page number in the address), and where this page sits."""
+    if listing.pages == 1:
+        return
+    previous, where, following = st.columns([1, 2, 1], vertical_alignment="center")
+    with previous:
+        if listing.page > 1:
+            _page_link("Previous page", listing.page - 1, ":material/chevron_left:")
+    where.markdown(f"Page {listing.page} of {listing.pages}")
+    with following:
+        if listing.page < listing.pages:
+            _page_link("Next page", listing.page + 1, ":material/chevron_right:")
+
+
+def _page_link(label: str, page: int, icon: str) -> None:
+    query = link_query({PAGE_KEY: [str(page)]} if page > 1 else {})
+    st.page_link(routes.EXPLORE, label=label, query_params=query, icon=icon)
+
+
+def no_results(filters: Filters, suggestions: Sequence[str], wider: Sequence[Widening]) -> None:
+    """Say that nothing matches, then offer the nearest search terms and the filters that would match."""
+    st.warning("No case matches this view.", icon=":material/search_off:")
+    if suggestions:
+        st.markdown("Did you mean:")
+        for term in suggestions:
+            query = link_query(filters=replace(filters, q=term))
+            st.page_link(routes.EXPLORE, label=md_escape(term), query_params=query, icon=":material/search:")
+    if wider:
+        st.markdown("Cases would match without:")
+        for widening in wider:
+            noun = "case" if widening.count == 1 else "cases"
+            st.page_link(
+                routes.EXPLORE,
+                label=f"{md_escape(widening.removes)} ({widening.count} {noun})",
+                query_params=link_query(filters=widening.filters),
+                icon=":material/filter_alt_off:",
+            )
+    if not suggestions and not wider:
+        st.markdown("Use **Clear filters** in the sidebar to see every case.")
+
+
