@@ -38,15 +38,16 @@ test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest -m "not browser and not nginx and not slow"
 
-## test-all: set up (if needed), lint, and run every test, the real-browser journeys included (what CI runs)
+## test-all: set up (if needed), lint (ruff and mypy), and run every test, the real-browser journeys included (what CI runs)
 test-all: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
-## lint: check style with ruff and the domain package's types with mypy
+## lint: check style with ruff and types with mypy (the catalogue package, the app and its pages; see pyproject.toml)
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
-	$(PY) -m mypy catalogue
+	$(PY) -m mypy
 
 ## validate: check every case file
 validate: $(VENV)/.runtime

@@ -81,10 +81,14 @@ class Filters:
         """Whether this facet's chosen values are excluded rather than required."""
         return facet.name in self.exclude
 
+    def choosing(self, facet: Facet, values: Sequence[str]) -> Filters:
+        """The same filters with exactly these values chosen for one facet."""
+        chosen: dict[str, tuple[str, ...]] = {facet.name: tuple(values)}
+        return replace(self, **chosen)  # type: ignore[arg-type]  # the facet's name is a tuple field
+
     def without(self, facet: Facet) -> Filters:
         """The same filters with nothing chosen for this facet (and no exclusion of it)."""
-        cleared = {facet.name: ()}
-        return replace(self, exclude=tuple(name for name in self.exclude if name != facet.name), **cleared)  # type: ignore[arg-type]
+        return replace(self.choosing(facet, ()), exclude=tuple(name for name in self.exclude if name != facet.name))
 
 
 @dataclass

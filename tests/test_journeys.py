@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from catalogue.loader import load_catalogue
 from tests.conftest import REPO, expected_count, headline, open_app, open_facet, screenshot, settle, sidebar, tick, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -112,6 +113,68 @@ def test_three_filters_combined_by_clicking_and_typing(bundled_page, bundled_ser
     pick_country(page, "Netherlands", "country=NL")
     assert_count(page, "sector=mental-health&country=GB&country=NL")
     screenshot(page, "journey-mental-health-uk-nl")
+
+
+def search_for(page, words: str) -> None:
+    """Type words into the sidebar's search box and press Enter, as a person does."""
+    box = sidebar(page).get_by_role("textbox", name="Search")
+    box.click()
+    box.fill("")
+    box.type(words, delay=15)
+    page.keyboard.press("Enter")
+    settle(page, "q=")
+
+
+def shown_titles(page) -> list[str]:
+    """The titles of the results on screen (each a link to its case)."""
+    return [t.strip() for t in page.locator('[data-testid="stMain"] a[href*="case?"][href*="id="]').all_inner_texts()]
+
+
+def titles_where(keep) -> set[str]:
+    """Titles of the bundled cases for which ``keep(case, text)`` holds, read from the files."""
+    catalogue = load_catalogue(CASES, cache=False)
+    return {case.title for case in catalogue.cases if keep(case, case.model_dump_json().casefold())}
+
+
+@pytest.mark.parametrize(
+    ("words", "must_show"),
+    [
+        ("water", lambda case, text: "water-and-sanitation" in case.sectors),
+        ("Italy", lambda case, text: "IT" in case.countries),
+        ("elderly", lambda case, text: "older people" in text),
+        ("timebank", lambda case, text: "time bank" in text),
+        ("mental helth", lambda case, text: "mental-health" in case.sectors),
+    ],
+    ids=["water", "Italy", "elderly", "timebank", "mental-helth"],
+)
+def test_search_finds_what_people_type(bundled_page, bundled_server, words, must_show):
+    page = bundled_page
+    open_app(page, bundled_server)
+    search_for(page, words)
+    expected = expected_count(CASES, {"q": [words]})
+    assert headline(page) == expected and expected[0] > 0, words
+    wanted = titles_where(must_show)
+    assert wanted, f"the bundled cases hold a case that {words!r} should find"
+    assert wanted <= set(shown_titles(page)), (words, wanted - set(shown_titles(page)))
+    assert page.get_by_text(re.compile(r"^Matches: ")).count() == expected[0]  # the words that matched, per result
+
+
+def test_a_search_that_finds_nothing_says_so_and_offers_a_way_out(bundled_page, bundled_server):
+    page = bundled_page
+    open_app(page, bundled_server)
+    tick(page, "World region", "Africa", "region=Africa")
+    search_for(page, "mental helht")
+    assert headline(page)[0] == 0
+    assert page.get_by_text("No case matches this view.").is_visible()
+    page.get_by_role("button", name=re.compile(r'^the search "mental helht" \(\d+ cases?\)$')).click()
+    settle(page)
+    assert_count(page, "region=Africa")
+    assert "q" not in query(page)
+    search_for(page, "mental helht")
+    page.get_by_role("button", name=re.compile(r"^mental health \(")).click()
+    settle(page, "q=mental+health")
+    assert_count(page, "region=Africa&q=mental+health")
+    screenshot(page, "journey-search-no-results")
 
 
 def test_type_and_two_regions_by_clicking(bundled_page, bundled_server):
@@ -313,3 +376,53 @@ def test_keyboard_only_filters_navigation_and_a_case(bundled_page, bundled_serve
     page.wait_for_function("() => location.pathname.endsWith('/case')", timeout=15_000)
     settle(page)
     assert page.get_by_role("heading", level=1).first.inner_text().strip().startswith(title[:20])
+
+
+# --- many cases: the results a page at a time -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_cases(tmp_path_factory):
+    """A catalogue of 45 synthetic cases (three pages of results), served for this module."""
+    from benchmarks.synthetic import write_cases
+    from tests.conftest import Server
+
+    folder = tmp_path_factory.mktemp("many-cases")
+    write_cases(folder, 45)
+    running = Server(folder, tmp_path_factory.mktemp("many-cache"))
+    yield folder, running
+    running.stop()
+
+
+def test_results_page_by_page_and_back_to_the_first_when_a_filter_changes(browser, many_cases):
+    folder, server = many_cases
+    catalogue = load_catalogue(folder, cache=False)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_app(page, server)
+        assert page.get_by_role("heading", name=f"Cases 1 to 20 of {len(catalogue.cases)}").is_visible()
+        assert shown_titles(page) == [case.title for case in catalogue.cases[:20]]
+        page.get_by_role("button", name="Next page").click()
+        settle(page, "page=2")
+        assert shown_titles(page) == [case.title for case in catalogue.cases[20:40]]
+        page.get_by_role("button", name="Next page").click()
+        settle(page, "page=3")
+        assert shown_titles(page) == [case.title for case in catalogue.cases[40:]]
+        assert page.get_by_role("button", name="Next page").count() == 0
+        back(page)
+        assert query(page)["page"] == ["2"] and shown_titles(page) == [case.title for case in catalogue.cases[20:40]]
+        screenshot(page, "journey-results-page-2")
+        tick(page, "Co-production type", "Co-delivery", "type=co-delivery")
+        assert "page" not in query(page)  # a new selection starts at its first page
+        expected = apply_query(catalogue, "type=co-delivery")
+        assert shown_titles(page) == [case.title for case in expected[:20]]
+    finally:
+        context.close()
+
+
+def apply_query(catalogue, wanted: str):
+    from catalogue.filters import apply, parse_query
+    from catalogue.vocabulary import load_vocabulary
+
+    return apply(catalogue.cases, parse_query(parse_qs(wanted), load_vocabulary(), catalogue.cases).filters)

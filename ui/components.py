@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 import streamlit.components.v1  # noqa: F401  (st.components.v1.html)
 
 from catalogue import Catalogue, Vocabulary
+from catalogue.curated import Collection
 from catalogue.export import FORMATS, Context, filename, render
 from catalogue.filters import Filters
+from catalogue.index import CaseIndex
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
 from catalogue.settings import DASHBOARD_URL, web_address
 from catalogue.text import md_escape
 from ui import routes, view
 
-#: Styles for every page but the presentation: the sidebar's opener says what it opens. On a phone
+#: Styles for every page but the presentation. The sidebar's opener says what it opens: on a phone
 #: the sidebar starts closed and Streamlit's opener is a bare '»' icon (named only for screen readers).
+#: Result titles look like the links they are, each result set off by a rule.
 APP_STYLE = """<style>
 [data-testid="stExpandSidebarButton"]::after {
   content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
+}
+[class*="st-key-result-"] { gap: 0.1rem; padding: 0.5rem 0; border-top: 1px solid #d5dae1; }
+[class*="st-key-result-"] [data-testid="stPageLink-NavLink"] { padding: 0; }
+[class*="st-key-result-"] [data-testid="stPageLink-NavLink"] p {
+  font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }
 </style>"""
 
@@ -62,7 +71,7 @@ def share_link(filters: Filters, extra: dict[str, list[str]] | None = None) -> s
 def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, permanent: str | None = None) -> None:
     """A 'Copy link to this view' control: the link in a code box with a copy button, and a case's
     permanent address on the static site when one is configured."""
-    with st.popover("🔗 Copy link to this view"):
+    with st.popover("Copy link to this view", icon=":material/link:"):
         if permanent:
             st.markdown("Permanent address of this case (its page on the catalogue's website):")
             st.code(permanent, language=None, wrap_lines=True)
@@ -138,7 +147,7 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
     for column, (fmt, module) in zip(columns, FORMATS.items(), strict=True):
         column.download_button(
             module.LABEL,
-            data=lambda fmt=fmt: render(fmt, cases, vocabulary, context),  # built on click, not on every rerun
+            data=partial(render, fmt, cases, vocabulary, context),  # built on click, not on every rerun
             file_name=filename(filters, vocabulary, fmt),
             mime=module.MEDIA_TYPE,
             width="stretch",
@@ -147,7 +156,7 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
         )
 
 
-def collections_list(collections: dict, index, active) -> None:
+def collections_list(collections: Mapping[str, Collection], index: CaseIndex, active: Collection | None) -> None:
     """The curated collections, each a link that applies it; the active one's introduction."""
     if active is not None:
         with st.container(border=True):
@@ -157,10 +166,10 @@ def collections_list(collections: dict, index, active) -> None:
         with st.expander("Curated collections", expanded=active is None and view.filters().is_empty):
             for collection in collections.values():
                 count = int(index.mask(collection.filters).sum())  # same cases as collection.select, counted fast
-                st.page_link(
-                    routes.EXPLORE,
-                    label=f"{md_escape(collection.title)} ({count} cases)",
-                    query_params={"collection": collection.id},
+                view_button(
+                    f"{md_escape(collection.title)} ({count} {'case' if count == 1 else 'cases'})",
+                    {"collection": [collection.id]},
+                    key=f"collection-{collection.id}",
                     icon=":material/collections_bookmark:",
                 )
 
@@ -175,6 +184,20 @@ def link_query(extra: dict[str, list[str]] | None = None, filters: Filters | Non
     filters = view.filters() if filters is None else filters
     collection = active_collection(filters)
     return {**filters.to_query(), **({"collection": [collection.id]} if collection else {}), **(extra or {})}
+
+
+def _show(query: dict[str, list[str]]) -> None:
+    st.query_params.from_dict(query)
+
+
+def view_button(label: str, query: dict[str, list[str]], *, key: str, icon: str | None = None) -> None:
+    """A button that changes this page's view to ``query`` (one change of the address, one entry in history).
+
+    Not ``st.page_link``: a link to the page already shown runs with the new query but
+    leaves the browser's address as it was, so the address (and a shared link) would
+    describe the old view. Setting the query in a callback changes both at once, and
+    the sidebar's widgets are seeded from it on the run that follows."""
+    st.button(label, key=key, icon=icon, on_click=_show, args=(query,), type="tertiary")
 
 
 def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:

@@ -1,4 +1,7 @@
-"""The results list on Explore: each case a real link, a page at a time, and help when nothing matches."""
+"""The results list on Explore: each case a real link, a page at a time, and help when nothing matches.
+
+Paging, suggestions and widenings change this page's own view, so they are buttons
+(``view_button``), not links: see why there."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from catalogue.schema import Case
 from catalogue.text import md_escape
 from catalogue.widening import Widening
 from ui import routes
-from ui.components import link_query, page_link
+from ui.components import link_query, page_link, view_button
 
 
 def results_list(listing: Listing, vocabulary: Vocabulary, matched: Callable[[Case], Sequence[str]] | None = None) -> None:
@@ -44,25 +47,29 @@ def pager(listing: Listing) -> None:
 
 def _page_link(label: str, page: int, icon: str) -> None:
     query = link_query({PAGE_KEY: [str(page)]} if page > 1 else {})
-    st.page_link(routes.EXPLORE, label=label, query_params=query, icon=icon)
+    view_button(label, query, key=f"results-{label.split()[0].lower()}", icon=icon)
 
 
-def no_results(filters: Filters, suggestions: Sequence[str], wider: Sequence[Widening]) -> None:
-    """Say that nothing matches, then offer the nearest search terms and the filters that would match."""
+def _cases(n: int) -> str:
+    return "1 case" if n == 1 else f"{n} cases"
+
+
+def no_results(filters: Filters, suggestions: Sequence[str], wider: Sequence[Widening], count: Callable[[Filters], int]) -> None:
+    """Say that nothing matches, then offer the nearest search terms and the filters that would match (with counts)."""
     st.warning("No case matches this view.", icon=":material/search_off:")
     if suggestions:
         st.markdown("Did you mean:")
         for term in suggestions:
-            query = link_query(filters=replace(filters, q=term))
-            st.page_link(routes.EXPLORE, label=md_escape(term), query_params=query, icon=":material/search:")
+            view = replace(filters, q=term)
+            label = f"{md_escape(term)} ({_cases(count(view))} with the other filters)"
+            view_button(label, link_query(filters=view), key=f"suggest-{term}", icon=":material/search:")
     if wider:
         st.markdown("Cases would match without:")
         for widening in wider:
-            noun = "case" if widening.count == 1 else "cases"
-            st.page_link(
-                routes.EXPLORE,
-                label=f"{md_escape(widening.removes)} ({widening.count} {noun})",
-                query_params=link_query(filters=widening.filters),
+            view_button(
+                f"{md_escape(widening.removes)} ({_cases(widening.count)})",
+                link_query(filters=widening.filters),
+                key=f"widen-{widening.removes}",
                 icon=":material/filter_alt_off:",
             )
     if not suggestions and not wider:

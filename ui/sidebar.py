@@ -12,11 +12,11 @@ written through ``Filters.to_query``; ``ui.urlstate`` decides when each directio
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import streamlit as st
 
-from catalogue.facets import COUNTRIES, FACETS, TYPES, Facet
+from catalogue.curated import Collection
+from catalogue.facets import BY_NAME, COUNTRIES, FACETS, TYPES, Facet
 from catalogue.filters import QUERY_KEYS, Filters, parse_query
 from catalogue.index import CaseIndex
 from catalogue.listing import PAGE_KEY
@@ -84,16 +84,17 @@ def current_filters(index: CaseIndex) -> Filters:
         year_from=year("from"),
         year_to=year("to"),
         undated=bool(state.get(W + "undated")),
-        **chosen,  # type: ignore[arg-type]
+        **chosen,
     )
 
 
 def view_from_query(
     query: Mapping[str, Sequence[str]], index: CaseIndex, collections: Mapping
-) -> tuple[Filters, object, list[str]]:
+) -> tuple[Filters, Collection | None, list[str]]:
     """The filters a URL asks for (or the collection it names), the collection, and what was not understood."""
     query = dict(query)
-    wanted = (query.pop("collection", None) or [None])[-1]
+    named = query.pop("collection", None)
+    wanted = named[-1] if named else None
     parsed = parse_query({k: v for k, v in query.items()}, index.vocabulary, index.cases)
     collection = collections.get(wanted) if wanted else None
     if wanted and collection is None:
@@ -112,7 +113,9 @@ def _seed(query: dict[str, list[str]], index: CaseIndex, collections: Mapping) -
 
 def narrow(index: CaseIndex, **values: Sequence[str]) -> None:
     """Set some facets to exactly these values (e.g. from a chart click); other filters stay."""
-    narrowed = replace(current_filters(index), **{name: tuple(chosen) for name, chosen in values.items()})
+    narrowed = current_filters(index)
+    for name, chosen in values.items():
+        narrowed = narrowed.choosing(BY_NAME[name], chosen)
     st.session_state.update(state_from_filters(narrowed, index))
 
 
@@ -224,7 +227,7 @@ def url_filters(index: CaseIndex, collections: Mapping) -> Filters:
     return view_from_query(raw_query(), index, collections)[0]
 
 
-def active_collection(filters: Filters):
+def active_collection(filters: Filters) -> Collection | None:
     """The collection the view was opened with, while its filters are unchanged."""
     collection = st.session_state.get(COLLECTION)
     return collection if collection is not None and collection.filters == filters else None
