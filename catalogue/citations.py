@@ -8,7 +8,7 @@ Text without markers comes back as one plain segment, unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from catalogue.schema import Case, Source
@@ -43,6 +43,11 @@ def split(text: str) -> list[Segment]:
     return segments
 
 
+def strip(text: str) -> str:
+    """The text without its citation markers (for views that show no sources list, and for search)."""
+    return re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", text)).replace("  ", " ").strip()
+
+
 @dataclass(frozen=True)
 class Citations:
     """The numbering of a case's cited sources, and the ids its text cites that name no source."""
@@ -74,5 +79,31 @@ def number(texts: Sequence[str], sources: Sequence[Source]) -> Citations:
 
 
 def case_citations(case: Case) -> Citations:
-    """The citations of a case's description."""
-    return number([case.description or ""], case.sources)
+    """The citations of a case: its description, principles and challenges, then its type evidence, in that order."""
+    cited = [case.description or "", *case.principles, *case.challenges]
+    cited += [f"[@{evidence.source}]" for evidence in case.type_evidence.values()]
+    return number(cited, case.sources)
+
+
+def markdown(text: str, citations: Citations, *, escape: Callable[[str], str] | None = None, target: str = "#sources") -> str:
+    """Text for a Markdown view, each marker as numbered links to the sources list: '[1, 3]'.
+
+    ``escape`` is applied to the plain parts (for text that is not itself Markdown); an
+    unknown id shows the marker as written (the validator reports it)."""
+
+    def plain(part: str) -> str:
+        if escape is None:
+            return part
+        lead, trail = part[: len(part) - len(part.lstrip())], part[len(part.rstrip()) :]
+        return lead + escape(part) + trail if part.strip() else part
+
+    parts: list[str] = []
+    for segment in split(text):
+        if not isinstance(segment, Marker):
+            parts.append(plain(segment))
+        elif all(source_id in citations.numbers for source_id in segment.ids):
+            links = ", ".join(f"[{citations.numbers[i]}]({target})" for i in segment.ids)
+            parts.append(f"\\[{links}\\]")
+        else:
+            parts.append(plain(segment.text))
+    return "".join(parts)

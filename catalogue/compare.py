@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from catalogue import citations
 from catalogue.geography import country_name
 from catalogue.presentation import OutcomeLine, outcome_lines, source_details, years_label
 from catalogue.schema import Case
@@ -63,8 +64,8 @@ def _attributes(vocabulary: Vocabulary) -> list[Attribute]:
         Attribute("Organisations", lambda c: [o.name for o in c.organisations], False),
         Attribute("Participants", lambda c: list(c.participants), False),
         Attribute("Outcomes", lambda c: [_outcome(line) for line in outcome_lines(c)], False),
-        Attribute("Principles", lambda c: list(c.principles), False),
-        Attribute("Challenges", lambda c: list(c.challenges), False),
+        Attribute("Principles", lambda c: [citations.strip(text) for text in c.principles], False),
+        Attribute("Challenges", lambda c: [citations.strip(text) for text in c.challenges], False),
         Attribute(
             "Sources",
             lambda c: [s.title + (f", {source_details(s)}" if source_details(s) else "") for s in c.sources],

@@ -24,6 +24,9 @@ def _type_name(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         item = _type_name(prop["items"], defs)
         return f"list of {item}s" if item != "text" else "list of texts"
     if kind == "object":
+        value = prop.get("additionalProperties")
+        if isinstance(value, dict) and "$ref" in value:
+            return f"mapping of type: {_type_name(value, defs)}"
         return "mapping of name: address"
     return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(kind, kind)
 

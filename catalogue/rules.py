@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel
 
-from catalogue import clock
+from catalogue import citations, clock
 from catalogue.geography import country_name, near_country
 from catalogue.schema import Case
 
@@ -53,6 +53,37 @@ def outcome_sources_exist(case: Case) -> Iterator[Finding]:
     for index, outcome in enumerate(case.outcomes):
         if outcome.source not in ids:
             yield ("outcomes", index, "source"), f"{outcome.source!r} is not a source id; use one of: {', '.join(ids)}"
+
+
+def citation_markers_name_sources(case: Case) -> Iterator[Finding]:
+    """Every citation marker ('[@id]' or '[@a; @b]') in the description, principles and challenges names a listed source."""
+    ids = [source.id for source in case.sources]
+    texts: list[tuple[tuple[str | int, ...], str]] = [(("description",), case.description or "")]
+    texts += [(("principles", i), text) for i, text in enumerate(case.principles)]
+    texts += [(("challenges", i), text) for i, text in enumerate(case.challenges)]
+    for path, text in texts:
+        for unknown in citations.number([text], case.sources).unknown:
+            yield path, f"cites [@{unknown}], which is not a source id; use one of: {', '.join(ids)}"
+
+
+def cited_sources_exist(case: Case) -> Iterator[Finding]:
+    """Every milestone, organisation and type evidence that names a source names a listed one."""
+    ids = [source.id for source in case.sources]
+    named: list[tuple[tuple[str | int, ...], str | None]] = [
+        *((("milestones", i, "source"), m.source) for i, m in enumerate(case.milestones)),
+        *((("organisations", i, "source"), o.source) for i, o in enumerate(case.organisations)),
+        *((("type_evidence", t, "source"), e.source) for t, e in case.type_evidence.items()),
+    ]
+    for path, source in named:
+        if source is not None and source not in ids:
+            yield path, f"{source!r} is not a source id; use one of: {', '.join(ids)}"
+
+
+def type_evidence_for_listed_types(case: Case) -> Iterator[Finding]:
+    """Type evidence is given only for types the case lists."""
+    for key in case.type_evidence:
+        if key not in case.types:
+            yield ("type_evidence", key), f"is evidence for {key!r}, which types does not list; add the type or remove this"
 
 
 def related_not_self(case: Case) -> Iterator[Finding]:
@@ -100,6 +131,9 @@ ERROR_RULES: tuple[Rule, ...] = (
     ended_means_status_ended,
     source_ids_unique,
     outcome_sources_exist,
+    citation_markers_name_sources,
+    cited_sources_exist,
+    type_evidence_for_listed_types,
     related_not_self,
 )
 
@@ -143,7 +177,33 @@ def location_near_its_country(case: Case) -> Iterator[Finding]:
             )
 
 
-WARNING_RULES: tuple[Rule, ...] = (source_has_year, ongoing_case_recently_reviewed, summary_not_title, location_near_its_country)
+def description_paragraphs_cited(case: Case) -> Iterator[Finding]:
+    """Each paragraph of the description cites its sources with a marker, '[@id]' or '[@a; @b]'.
+
+    A warning while the bundled cases are converted (issue 11); it becomes an error then."""
+    paragraphs = [p for p in (case.description or "").split("\n\n") if p.strip()]
+    for number, paragraph in enumerate(paragraphs, start=1):
+        if not citations.MARKER.search(paragraph):
+            yield ("description",), f"paragraph {number} cites no source; end it with [@source-id]"
+
+
+def every_type_has_evidence(case: Case) -> Iterator[Finding]:
+    """Each listed type has its evidence: the source showing citizens in that phase, and what they do.
+
+    A warning while the bundled cases are converted (issue 11); it becomes an error then."""
+    for index, key in enumerate(case.types):
+        if key not in case.type_evidence:
+            yield ("types", index), f"{key!r} has no type_evidence; give its source and what citizens do in that phase"
+
+
+WARNING_RULES: tuple[Rule, ...] = (
+    source_has_year,
+    ongoing_case_recently_reviewed,
+    summary_not_title,
+    location_near_its_country,
+    description_paragraphs_cited,
+    every_type_has_evidence,
+)
 
 
 def run_rules(case: Case, rules: tuple[Rule, ...]) -> list[Finding]:

@@ -171,6 +171,7 @@ class Organisation(_Model):
     name: PlainText = Field(description="The organisation's name.", max_length=200)
     role: PlainText | None = Field(default=None, description="What it does in the case.", max_length=300)
     kind: OrganisationKindKey = Field(description="What kind of organisation it is.")
+    source: Slug | None = Field(default=None, description="The id of the source (in sources) that names it in this role.")
 
 
 class Source(_Model):
@@ -215,6 +216,16 @@ class Milestone(_Model):
 
     year: Year = Field(description="Year of the event.")
     event: PlainText = Field(description="What happened, in one sentence.", max_length=300)
+    source: Slug | None = Field(default=None, description="The id of the source (in sources) that dates it.")
+
+
+class TypeEvidence(_Model):
+    """Why a co-production type is coded: the source that shows citizens in that phase, and what they do."""
+
+    model_config = ConfigDict(**_Model.model_config, title="Type evidence")
+
+    source: Slug = Field(description="The id of the source (in sources) that shows citizens in this phase.")
+    why: PlainText = Field(description="One plain sentence: what citizens do in this phase.", max_length=300)
 
 
 class Case(_Model):
@@ -223,13 +234,21 @@ class Case(_Model):
     id: Slug = Field(description="Kebab-case identifier, equal to the file name without '.yaml'.")
     title: PlainText = Field(description="Name of the case as people know it.", max_length=160)
     summary: PlainText = Field(description="Plain-text summary, at most 400 characters.", max_length=400)
-    description: PlainText | None = Field(default=None, description="Longer account in Markdown (no HTML).", max_length=20000)
+    description: PlainText | None = Field(
+        default=None,
+        description="Longer account in Markdown (no HTML); each paragraph cites its sources: [@source-id] or [@a; @b].",
+        max_length=20000,
+    )
     countries: Annotated[list[CountryCode], AfterValidator(_unique)] = Field(
         description="ISO 3166-1 alpha-2 codes of the countries involved, e.g. ['IT'].", min_length=1
     )
     locations: list[Location] = Field(description="Where it happens, with coordinate precision.", min_length=1)
     types: Annotated[list[TypeKey], AfterValidator(_unique)] = Field(
         description="Co-production types present in the case.", min_length=1
+    )
+    type_evidence: dict[TypeKey, TypeEvidence] = Field(
+        default_factory=dict,
+        description="For each listed type, the source showing citizens in that phase and what they do there.",
     )
     level: LevelKey | None = Field(default=None, description="Who co-produces: individual, group or collective.")
     sectors: Annotated[list[SectorKey], AfterValidator(_unique)] = Field(
@@ -245,8 +264,12 @@ class Case(_Model):
     )
     outcomes: list[Outcome] = Field(default_factory=list, description="Reported results, each citing a source.")
     evidence: EvidenceKey = Field(description="Strength of the evidence about the case.")
-    principles: list[PlainText] = Field(default_factory=list, description="Principles the case follows, short phrases.")
-    challenges: list[PlainText] = Field(default_factory=list, description="Difficulties reported, short phrases.")
+    principles: list[PlainText] = Field(
+        default_factory=list, description="Principles the case follows, short phrases, each ending with [@source-id]."
+    )
+    challenges: list[PlainText] = Field(
+        default_factory=list, description="Difficulties reported, short phrases, each ending with [@source-id]."
+    )
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps in its history.")
     tags: list[Slug] = Field(default_factory=list, description="Free keywords in kebab-case.")
     related: list[Slug] = Field(default_factory=list, description="Ids of related cases in the catalogue.")

@@ -35,6 +35,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from catalogue import citations
 from catalogue.facets import COUNTRIES, LEVELS, SECTORS, STATUSES, TYPES
 from catalogue.geography import country_name, region_of
 from catalogue.problems import Problem, problem, problem_at
@@ -93,15 +94,15 @@ def case_fields(case: Case, vocabulary: Vocabulary) -> list[tuple[float, str]]:
         *(SECTORS.label_of(s, vocabulary) for s in case.sectors),
     ]
     other = [
-        case.description or "",
+        citations.strip(case.description or ""),
         *(location.name for location in case.locations),
         *(COUNTRIES.label_of(code, vocabulary) for code in case.countries),
         *_other_country_names(tuple(case.countries)),
         *sorted({region_of(code) for code in case.countries}),
         *(organisation.name for organisation in case.organisations),
         *case.participants,
-        *case.principles,
-        *case.challenges,
+        *(citations.strip(text) for text in case.principles),
+        *(citations.strip(text) for text in case.challenges),
         *(outcome.text for outcome in case.outcomes),
         *([LEVELS.label_of(case.level, vocabulary)] if case.level else []),
         STATUSES.label_of(case.status, vocabulary),

@@ -4,6 +4,7 @@ from functools import partial
 
 import streamlit as st
 
+from catalogue import citations
 from catalogue.brief import render_brief
 from catalogue.maps import map_points
 from catalogue.presentation import case_facts, organisation_line, outcome_lines, source_details
@@ -27,6 +28,14 @@ if case is None:
     page_link(routes.EXPLORE, "Back to all cases", icon=":material/arrow_back:")
     st.stop()
 
+numbered = citations.case_citations(case)  # sources numbered in the order the text cites them
+
+
+def cited(text: str) -> str:
+    """Plain case text, escaped, with its citation markers as numbers linking to the sources."""
+    return citations.markdown(text, numbered, escape=md_escape)
+
+
 page_link(routes.EXPLORE, "All cases", icon=":material/arrow_back:")
 st.title(md_escape(case.title))
 st.markdown(f"##### {md_escape(case.summary)}")
@@ -38,9 +47,11 @@ with facts:
     st.markdown("**Co-production types**")
     for key in case.types:
         term = vocabulary.terms("types")[key]
+        evidence = case.type_evidence.get(key)
+        shown = f"  \nIn this case: {cited(f'{evidence.why} [@{evidence.source}]')}" if evidence else ""
         st.markdown(
             f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;background:{term.colour}"></span> '
-            f"**{term.label}**: {md_escape(term.definition)}",
+            f"**{term.label}**: {md_escape(term.definition)}{shown}",
             unsafe_allow_html=True,  # the swatch colour comes from the vocabulary, the text is escaped
         )
 with where:
@@ -49,7 +60,8 @@ with where:
 
 if case.description:
     st.subheader("About this case")
-    st.markdown(case.description)  # Markdown from a validated file: HTML is refused by the validator and not rendered
+    # Markdown from a validated file (HTML is refused by the validator and not rendered); markers become numbers
+    st.markdown(citations.markdown(case.description, numbered))
 
 if case.outcomes:
     st.subheader("Outcomes")
@@ -71,16 +83,16 @@ with left:
 with right:
     if case.principles:
         st.subheader("Principles")
-        st.markdown("\n".join(f"- {md_escape(p)}" for p in case.principles))
+        st.markdown("\n".join(f"- {cited(p)}" for p in case.principles))
     if case.challenges:
         st.subheader("Challenges")
-        st.markdown("\n".join(f"- {md_escape(c)}" for c in case.challenges))
+        st.markdown("\n".join(f"- {cited(c)}" for c in case.challenges))
 
-st.subheader("Sources")
+st.subheader("Sources", anchor="sources")
 st.markdown(
     "\n".join(
-        f"1. {md_link(s.title, s.url)}" + (f", {md_escape(source_details(s))}" if source_details(s) else "")
-        for s in case.sources
+        f"{n}. {md_link(s.title, s.url)}" + (f", {md_escape(source_details(s))}" if source_details(s) else "")
+        for n, s in enumerate(numbered.ordered(case.sources), start=1)
     )
 )
 

@@ -136,6 +136,19 @@ def test_case_page_shows_the_case_and_its_sources(bundled):
     assert "pmc.ncbi.nlm.nih.gov/articles/PMC7328716" in text
 
 
+def test_case_page_numbers_citations_and_shows_why_each_type_is_coded(valid_dir, monkeypatch):
+    path = valid_dir / "harbour-time-bank.yaml"
+    text = path.read_text(encoding="utf-8").replace("principles: [reciprocity]", "principles: ['reciprocity [@annual-report]']")
+    path.write_text(text + 'description: "Hours are logged online [@annual-report]."\n', encoding="utf-8")
+    monkeypatch.setenv("CATALOGUE_DIR", str(valid_dir))
+    at = run({"id": "harbour-time-bank"}, page="pages/case.py")
+    shown = [m.value for m in at.markdown]
+    assert "Hours are logged online \\[[1](#sources)\\]." in shown
+    assert "- reciprocity \\[[1](#sources)\\]" in shown
+    assert any("In this case: Residents give hours of help" in m and "[1](#sources)" in m for m in shown)
+    assert any(m.startswith("1. [Harbour Time Bank annual report]") for m in shown)
+
+
 def test_unknown_case_is_a_friendly_message():
     at = run({"id": "no-such-case"}, page="pages/case.py")
     assert at.title[0].value == "Case not found"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.citations import Marker, case_citations, number, split
+from catalogue.citations import Marker, case_citations, markdown, number, split, strip
 from catalogue.loader import load_catalogue
 from catalogue.schema import Source
+from catalogue.text import md_escape
+from tests.conftest import VALID as VALID_DIR
 from tests.conftest import VALID_CASE_TEXT
 
 SOURCES = [Source(id=i, title=i.upper(), url=f"https://example.org/{i}") for i in ("a", "b", "c")]
@@ -56,10 +58,57 @@ def test_cited_sources_come_first_then_the_rest_in_file_order(text, order):
 
 
 def test_a_real_case_description_is_numbered(valid_dir):
-    text = VALID_CASE_TEXT + 'description: "Runs weekly [@missing; @annual-report] and more."\n'
+    text = VALID_CASE_TEXT + 'description: "Runs weekly [@annual-report] and more."\n'
     (valid_dir / "harbour-time-bank.yaml").write_text(text, encoding="utf-8")
     catalogue = load_catalogue(valid_dir, cache=False)
     assert not catalogue.errors, catalogue.errors
-    case = catalogue.by_id["harbour-time-bank"]
-    assert case_citations(case).unknown == ("missing",)
-    assert case_citations(case).numbers == {"annual-report": 1}
+    assert case_citations(catalogue.by_id["harbour-time-bank"]).numbers == {"annual-report": 1}
+
+
+def test_an_unknown_marker_rejects_the_file_at_its_line_and_is_reported_for_a_case_in_memory(valid_dir):
+    text = VALID_CASE_TEXT + 'description: "Runs weekly [@missing; @annual-report] and more."\n'
+    (valid_dir / "harbour-time-bank.yaml").write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(valid_dir, cache=False)
+    [problem] = catalogue.errors
+    assert (problem.line, problem.key) == (text.count("\n"), "description")
+    assert "cites [@missing], which is not a source id" in problem.message
+    case = load_catalogue(VALID_DIR, cache=False).by_id["harbour-time-bank"]
+    described = case.model_copy(update={"description": "Runs weekly [@missing; @annual-report] and more."})
+    assert case_citations(described).unknown == ("missing",)
+    assert case_citations(described).numbers == {"annual-report": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "escape", "shown"),
+    [
+        ("No markers.", None, "No markers."),
+        ("Grew [@b] then [@a; @b].", None, "Grew \\[[1](#sources)\\] then \\[[2](#sources), [1](#sources)\\]."),
+        ("*Kept* Markdown [@b]", None, "*Kept* Markdown \\[[1](#sources)\\]"),
+        ("Tom & *Jerry* [@b] ok", md_escape, "Tom \\& \\*Jerry\\* \\[[1](#sources)\\] ok"),
+        ("Unknown [@zz] shown as written", None, "Unknown [@zz] shown as written"),
+        ("Unknown [@zz] escaped", md_escape, "Unknown \\[@zz\\] escaped"),
+    ],
+)
+def test_markdown_shows_markers_as_numbers_linking_to_the_sources(text, escape, shown):
+    citations = number(["[@b] [@a]"], SOURCES)
+    assert markdown(text, citations, escape=escape) == shown
+
+
+def test_a_case_numbers_its_principles_challenges_and_type_evidence_after_its_description(valid_dir):
+    case = load_catalogue(valid_dir).by_id["harbour-time-bank"]
+    case = case.model_copy(update={"principles": ["reciprocity [@annual-report]"], "challenges": []})
+    citations = case_citations(case)
+    assert citations.numbers == {"annual-report": 1} and citations.unknown == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("No markers.", "No markers."),
+        ("Grew fast [@a].", "Grew fast."),
+        ("Two [@a; @b], then more [@c]", "Two, then more"),
+        ("[@a] leading", "leading"),
+    ],
+)
+def test_strip_leaves_the_text_without_its_markers(text, plain):
+    assert strip(text) == plain

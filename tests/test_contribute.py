@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10, which the project supports: the same parser from PyPI
+    import tomli as tomllib
+
 from catalogue.builder import build_case, slugify
 from catalogue.cli import DOCS_PATH
 from catalogue.docs import render_docs
@@ -119,6 +124,7 @@ def test_new_writes_a_template_that_validates_once_filled(tmp_path: Path):
         ("FILL IN the place named by the source", "Lewisham"),
         ("lat: 0.0", "lat: 51.44"),
         ("lon: 0.0", "lon: -0.01"),
+        ("FILL IN one plain sentence saying what citizens do in this phase", "Neighbours give hours of help."),
         ("fill-in-source-id", "report"),
         ("FILL IN the document's title", "A report"),
         ("https://FILL-IN.example", "https://example.org/report"),
@@ -156,7 +162,9 @@ def test_workflow_and_hooks_run_the_validator():
     workflow = yaml.safe_load((REPO / ".github/workflows/validate.yml").read_text())
     steps = " ".join(step.get("run", "") for step in workflow["jobs"]["validate"]["steps"])
     assert "python -m catalogue validate --format github" in steps and "pytest" in steps
-    assert "ruff check" in steps and "mypy catalogue" in steps
+    assert "ruff check" in steps and "python -m mypy" in steps
+    checked = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["mypy"]["files"]
+    assert set(checked) == {"catalogue", "ui", "app.py", "pages"}  # what `python -m mypy` checks
     for trigger in ("pull_request", "push"):  # YAML 1.1 reads the key `on` as True
         assert {"data/**", "catalogue/**", "ui/**", "pages/**", "app.py", "tests/**"} <= set(workflow[True][trigger]["paths"])
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())

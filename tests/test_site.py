@@ -203,19 +203,25 @@ def test_a_bad_base_url_is_a_usage_error(tmp_path):
 
 def test_citation_markers_become_numbered_links_to_the_sources(valid_dir, tmp_path, capsys):
     text = (valid_dir / "harbour-time-bank.yaml").read_text(encoding="utf-8")
-    description = "First paragraph [@annual-report].\\n\\nSecond [@annual-report; @nowhere] & <3."
+    description = "First paragraph [@annual-report].\\n\\nSecond & <3 [@annual-report]."
+    text = text.replace("principles: [reciprocity]", "principles: ['reciprocity [@annual-report]']")
     (valid_dir / "harbour-time-bank.yaml").write_text(text + f'description: "{description}"\n', encoding="utf-8")
     out = tmp_path / "site"
     assert main(["site", "--out", str(out), "--cases", str(valid_dir)]) == 0
-    assert "harbour-time-bank: cites nowhere" in capsys.readouterr().err
+    assert "cites" not in capsys.readouterr().err
     tree = parse(out / "cases" / "harbour-time-bank" / "index.html")
     description_div = next(d for d in tree.iter("div") if d.get("class") == "description")
     paragraphs = description_div.findall("p")
     assert len(paragraphs) == 2
-    (sup,) = paragraphs[0].iter("sup")
-    assert [(a.get("href"), a.text) for a in sup.iter("a")] == [("#source-annual-report", "1")]
-    assert "".join(paragraphs[1].itertext()) == "Second [@annual-report; @nowhere] & <3."
+    for paragraph in paragraphs:
+        (sup,) = paragraph.iter("sup")
+        assert [(a.get("href"), a.text) for a in sup.iter("a")] == [("#source-annual-report", "1")]
+    assert "".join(paragraphs[1].itertext()) == "Second & <3 [1]."
     assert any(li.get("id") == "source-annual-report" for li in tree.iter("li"))
+    principle = next(li for li in tree.iter("li") if "".join(li.itertext()).startswith("reciprocity"))
+    assert "".join(principle.itertext()) == "reciprocity [1]"  # a principle's marker is numbered too
+    evidence = next(li for li in tree.iter("li") if "In this case:" in "".join(li.itertext()))
+    assert "Residents give hours of help" in "".join(evidence.itertext())  # the type's evidence, cited
 
 
 def test_text_without_markers_renders_unchanged(site, bundled):

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -42,7 +42,7 @@ from catalogue.similar import similar_by_case
 from catalogue.site import api, head
 from catalogue.site.dates import History
 from catalogue.site.feed import dated_cases, render_feed
-from catalogue.site.markup import anchor, paragraphs_html
+from catalogue.site.markup import anchor, cited_html, paragraphs_html
 from catalogue.site.sitemap import render_robots, render_sitemap
 from catalogue.vocabulary import Vocabulary
 
@@ -222,6 +222,7 @@ def _case_pages(site: SiteBuilder, cases: Sequence[Case], shared: _Shared) -> No
             facts=[fact for fact in case_facts(case, vocabulary) if fact.label != "Co-production types"],
             types=[types[key] for key in case.types],
             description_html=paragraphs_html(case.description or "", citations),
+            cited=partial(cited_html, citations=citations),
             outcomes=outcome_lines(case),
             numbers=citations.numbers,
             anchor=anchor,
