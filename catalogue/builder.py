@@ -65,6 +65,13 @@ def build_case(values: Mapping[str, Any]) -> dict[str, Any]:
             data[key] = [v for v in items if not _empty(v)]
         else:
             data[key] = value.strip() if isinstance(value, str) else value
+    evidence = {
+        key: {name: text.strip() for name, text in given.items() if not _empty(text)}
+        for key, given in (values.get("type_evidence") or {}).items()
+    }
+    data.pop("type_evidence", None)
+    if any(evidence.values()):
+        data["type_evidence"] = {key: given for key, given in evidence.items() if given}
     for key, fields in ROW_FIELDS.items():
         rows = [_row(row, fields) for row in values.get(key) or []]
         rows = [row for row in rows if row]

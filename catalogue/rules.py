@@ -124,6 +124,36 @@ def _find_placeholders(value: object, path: tuple[str | int, ...], found: list[t
             _find_placeholders(item, (*path, index), found)
 
 
+def description_paragraphs_cited(case: Case) -> Iterator[Finding]:
+    """Each paragraph of the description cites its sources with a marker, '[@id]' or '[@a; @b]'."""
+    paragraphs = [p for p in (case.description or "").split("\n\n") if p.strip()]
+    for number, paragraph in enumerate(paragraphs, start=1):
+        if not citations.MARKER.search(paragraph):
+            yield ("description",), f"paragraph {number} cites no source; end it with [@source-id]"
+
+
+def principles_and_challenges_cited(case: Case) -> Iterator[Finding]:
+    """Each principle and challenge ends with the source it rests on: '[@id]'."""
+    for field in ("principles", "challenges"):
+        for index, text in enumerate(getattr(case, field)):
+            if not citations.MARKER.search(text):
+                yield (field, index), "cites no source; end it with [@source-id]"
+
+
+def milestones_cite_a_source(case: Case) -> Iterator[Finding]:
+    """Each milestone names the source that dates it (source: <id>)."""
+    for index, milestone in enumerate(case.milestones):
+        if milestone.source is None:
+            yield ("milestones", index), "names no source; add source: <id> of the source that dates it"
+
+
+def every_type_has_evidence(case: Case) -> Iterator[Finding]:
+    """Each listed type has its evidence: the source showing citizens in that phase, and what they do."""
+    for index, key in enumerate(case.types):
+        if key not in case.type_evidence:
+            yield ("types", index), f"{key!r} has no type_evidence; give its source and what citizens do in that phase"
+
+
 ERROR_RULES: tuple[Rule, ...] = (
     no_template_placeholders,
     started_not_in_future,
@@ -134,6 +164,10 @@ ERROR_RULES: tuple[Rule, ...] = (
     citation_markers_name_sources,
     cited_sources_exist,
     type_evidence_for_listed_types,
+    description_paragraphs_cited,
+    principles_and_challenges_cited,
+    milestones_cite_a_source,
+    every_type_has_evidence,
     related_not_self,
 )
 
@@ -177,32 +211,11 @@ def location_near_its_country(case: Case) -> Iterator[Finding]:
             )
 
 
-def description_paragraphs_cited(case: Case) -> Iterator[Finding]:
-    """Each paragraph of the description cites its sources with a marker, '[@id]' or '[@a; @b]'.
-
-    A warning while the bundled cases are converted (issue 11); it becomes an error then."""
-    paragraphs = [p for p in (case.description or "").split("\n\n") if p.strip()]
-    for number, paragraph in enumerate(paragraphs, start=1):
-        if not citations.MARKER.search(paragraph):
-            yield ("description",), f"paragraph {number} cites no source; end it with [@source-id]"
-
-
-def every_type_has_evidence(case: Case) -> Iterator[Finding]:
-    """Each listed type has its evidence: the source showing citizens in that phase, and what they do.
-
-    A warning while the bundled cases are converted (issue 11); it becomes an error then."""
-    for index, key in enumerate(case.types):
-        if key not in case.type_evidence:
-            yield ("types", index), f"{key!r} has no type_evidence; give its source and what citizens do in that phase"
-
-
 WARNING_RULES: tuple[Rule, ...] = (
     source_has_year,
     ongoing_case_recently_reviewed,
     summary_not_title,
     location_near_its_country,
-    description_paragraphs_cited,
-    every_type_has_evidence,
 )
 
 

@@ -52,6 +52,21 @@ def choose_terms(container: DeltaGenerator, title: str, facet: str, key: str) ->
     )
 
 
+def type_evidence(types: list[str]) -> dict[str, dict[str, str]]:
+    """For each chosen type: the source showing citizens in that phase, and what they do there."""
+    if types:
+        st.markdown("**Why each type**: the source that shows citizens in that phase, and what they do there.")
+    evidence = {}
+    for key in types:
+        source, why = st.columns([1, 3])
+        name = label("types")(key)
+        evidence[key] = {
+            "source": source.text_input(f"Source id ({name})", key=f"{P}evidence_{key}_source", persist_state="session"),
+            "why": why.text_input(f"What citizens do ({name})", key=f"{P}evidence_{key}_why", persist_state="session"),
+        }
+    return evidence
+
+
 def rows(part: str) -> list[dict]:
     """Draw a chosen number of rows of fields for a repeated part; return their values."""
     st.markdown(f"**{part.capitalize()}**", help=ROW_HELP[part])
@@ -97,7 +112,11 @@ with build:
             "summary": st.text_area(
                 "Summary (plain text, at most 400 characters)", key=P + "summary", persist_state="session", max_chars=400
             ),
-            "description": st.text_area("Description (optional, Markdown)", key=P + "description", persist_state="session"),
+            "description": st.text_area(
+                "Description (optional, Markdown; end each paragraph with its sources: [@source-id])",
+                key=P + "description",
+                persist_state="session",
+            ),
             "countries": st.multiselect(
                 "Countries",
                 sorted(country_codes(), key=country_name),
@@ -110,6 +129,7 @@ with build:
         left, right = st.columns(2)
         values["types"] = choose_terms(left, "Co-production types", "types", "types")
         values["sectors"] = choose_terms(right, "Sectors", "sectors", "sectors")
+        values["type_evidence"] = type_evidence(values["types"])
         columns = st.columns(3)
         values["level"] = choose_term(columns[0], "Level", "levels", "level", index=None)
         values["scale"] = choose_term(columns[1], "Scale", "scales", "scale", index=None)

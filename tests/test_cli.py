@@ -43,7 +43,7 @@ def test_github_format_annotates_lines(valid_dir: Path):
     shutil.copy(INVALID / "unsafe-url.yaml", valid_dir)
     result = run("validate", "--format", "github", str(valid_dir))
     assert result.returncode == 1
-    assert re.search(r"^::error file=.*unsafe-url\.yaml,line=41,col=5::sources\[0\]\.url: ", result.stdout, re.M)
+    assert re.search(r"^::error file=.*unsafe-url\.yaml,line=42,col=5::sources\[0\]\.url: ", result.stdout, re.M)
 
 
 def test_usage_errors_exit_2(tmp_path: Path):

@@ -40,7 +40,10 @@ def fill_form():
         at.text_input(key=key).input(value)
     at.text_area(key="builder_summary").input("Residents and the health centre exchange hours of help, recorded in a time bank.")
     at.multiselect(key="builder_countries").set_value(["GB"])
-    at.multiselect(key="builder_types").set_value(["co-delivery", "co-design"])
+    at.multiselect(key="builder_types").set_value(["co-delivery", "co-design"]).run()
+    for key, why in [("co-delivery", "Residents give hours of help."), ("co-design", "Residents and nurses plan the bank.")]:
+        at.text_input(key=f"builder_evidence_{key}_source").input("annual-report")
+        at.text_input(key=f"builder_evidence_{key}_why").input(why)
     at.multiselect(key="builder_sectors").set_value(["health"])
     at.selectbox(key="builder_evidence").set_value("monitored")
     at.selectbox(key="builder_locations_0_precision").set_value("city")
@@ -59,6 +62,7 @@ def test_the_form_builds_yaml_that_validates_and_loads_back_equal(tmp_path: Path
     case = loaded.by_id["harbour-time-bank"]
     assert case.types == ["co-delivery", "co-design"] and case.locations[0].lat == 50.1
     assert case.sources[0].year == 2016 and case.countries == ["GB"]
+    assert case.type_evidence["co-design"].why == "Residents and nurses plan the bank."
 
 
 def test_the_form_names_what_is_missing():

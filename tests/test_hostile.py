@@ -37,10 +37,10 @@ EXPECTED = {
     "zero-width-title": (2, "invisible control or direction characters"),
     "swapped-lat-lon": None,  # valid, with a warning that it lies far from its country
     "latitude-out-of-range": (7, "95.0 is out of range"),
-    "javascript-url": (39, "is not an http(s) address"),
-    "data-url": (39, "is not an http(s) address"),
+    "javascript-url": (40, "is not an http(s) address"),
+    "data-url": (40, "is not an http(s) address"),
     "dot-dot-id": (1, "is not kebab-case"),
-    "merge-key": (42, "unknown field '<<'"),
+    "merge-key": (43, "unknown field '<<'"),
 }
 
 

@@ -17,21 +17,21 @@ REJECTIONS = [
     ("syntax-error", 4, "YAML syntax error"),
     ("empty", 1, "the file is empty"),
     ("not-a-mapping", 1, "holds a list"),
-    ("several-documents", 44, "second YAML document"),
+    ("several-documents", 45, "second YAML document"),
     ("duplicate-key", 17, "duplicate key 'status' (first at line 16)"),
     ("not-utf8", 7, "not UTF-8"),
     ("id-mismatch", 2, "does not match the file name"),
     ("unknown-type", 13, "types[1]: 'co-delivry' is not a co-production type; did you mean 'co-delivery'?"),
     ("unknown-field", 1, "summary: is required but missing"),
-    ("unsafe-url", 41, "sources[0].url: 'javascript:alert(1)' is not an http(s) address"),
-    ("dangling-related", 35, "related[0]: 'river-wach' is not a case in the catalogue; did you mean 'river-watch'?"),
+    ("unsafe-url", 42, "sources[0].url: 'javascript:alert(1)' is not an http(s) address"),
+    ("dangling-related", 36, "related[0]: 'river-wach' is not a case in the catalogue; did you mean 'river-watch'?"),
     ("dangling-outcome-source", 28, "outcomes[0].source: 'anual-report' is not a source id"),
     ("html-in-text", 3, "title: contains HTML markup"),
     ("yaml-alias", 21, "anchor '&people' is not allowed"),
     ("python-tag", 3, "YAML tag"),
     ("unknown-country", 5, "'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?"),
     ("ended-before-started", 17, "ended: 2010 is before started (2015)"),
-    ("future-review", 43, "is in the future"),
+    ("future-review", 44, "is in the future"),
 ]
 
 
@@ -146,7 +146,7 @@ def test_cached_results_follow_todays_date(valid_dir: Path, monkeypatch: pytest.
     assert overdue not in [p.format().split(": warning: ")[-1] for p in load_catalogue(valid_dir).warnings]
     monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 5, 2))
     later = load_catalogue(valid_dir)
-    assert [p.line for p in later.warnings if p.format().endswith(overdue)] == [44]
+    assert [p.line for p in later.warnings if p.format().endswith(overdue)] == [45]
 
 
 def test_checking_without_cases_reports_exactly_what_loading_reports(valid_dir: Path):

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from catalogue.citations import case_citations, split
 from catalogue.cli import main
 from catalogue.curated import load_collections
 from catalogue.export import render
@@ -224,12 +225,17 @@ def test_citation_markers_become_numbered_links_to_the_sources(valid_dir, tmp_pa
     assert "Residents give hours of help" in "".join(evidence.itertext())  # the type's evidence, cited
 
 
-def test_text_without_markers_renders_unchanged(site, bundled):
+def test_a_bundled_description_renders_as_written_with_its_markers_numbered(site, bundled):
     marco = bundled.by_id["marco-cavallo-centre"]
+    numbers = case_citations(marco).numbers
     tree = parse(site / "cases" / marco.id / "index.html")
     description_div = next(d for d in tree.iter("div") if d.get("class") == "description")
     shown = ["".join(p.itertext()) for p in description_div.findall("p")]
-    assert shown == [block.strip() for block in marco.description.strip().split("\n\n")]
+    expected = [
+        "".join(s if isinstance(s, str) else f"[{', '.join(str(numbers[i]) for i in s.ids)}]" for s in split(block.strip()))
+        for block in marco.description.strip().split("\n\n")
+    ]
+    assert shown == expected
 
 
 # --- hostile text -------------------------------------------------------------------------

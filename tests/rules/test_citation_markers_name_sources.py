@@ -5,12 +5,13 @@ import pytest
 from catalogue.rules import citation_markers_name_sources
 from tests.rules import BASE, edit, reported
 
+PRINCIPLES = "principles: ['reciprocity [@annual-report]']"
 DESCRIBED = "summary: Residents and the health centre exchange hours of help, recorded in a shared time bank.\n"
 
 PASSING = [
     ("no-markers", BASE),
     ("known-marker", edit((DESCRIBED, DESCRIBED + "description: Residents log hours online [@annual-report].\n"))),
-    ("several-known", edit(("principles: [reciprocity]", "principles: ['reciprocity [@annual-report; @annual-report]']"))),
+    ("several-known", edit((PRINCIPLES, "principles: ['reciprocity [@annual-report; @annual-report]']"))),
 ]
 
 FAILING = [
@@ -21,12 +22,12 @@ FAILING = [
     ),
     (
         "unknown-in-a-principle",
-        edit(("principles: [reciprocity]", "principles: ['reciprocity [@annual-report; @minutes]']")),
+        edit((PRINCIPLES, "principles: ['reciprocity [@annual-report; @minutes]']")),
         [(31, 14, "principles[0]", "error", "cites [@minutes], which is not a source id; use one of: annual-report")],
     ),
     (
         "unknown-in-a-challenge",
-        edit(("principles: [reciprocity]", "principles: [reciprocity]\nchallenges: ['few volunteers [@survey]']")),
+        edit((PRINCIPLES, "principles: [reciprocity]\nchallenges: ['few volunteers [@survey]']")),
         [(32, 14, "challenges[0]", "error", "cites [@survey], which is not a source id; use one of: annual-report")],
     ),
 ]

@@ -6,19 +6,13 @@ from catalogue.rules import cited_sources_exist
 from tests.rules import BASE, edit, reported
 
 PASSING = [
-    ("type-evidence-sources-listed", BASE),
-    (
-        "milestone-source-listed",
-        edit(
-            ("    event: The time bank opens.", "    event: The time bank opens.\n    source: annual-report"),
-        ),
-    ),
+    ("milestone-and-type-evidence-sources-listed", BASE),
 ]
 
 FAILING = [
     (
         "milestone",
-        edit(("    event: The time bank opens.", "    event: The time bank opens.\n    source: minutes")),
+        edit(("    source: annual-report\ntags:", "    source: minutes\ntags:")),
         [(35, 5, "milestones[0].source", "error", "'minutes' is not a source id; use one of: annual-report")],
     ),
     (
@@ -29,7 +23,7 @@ FAILING = [
     (
         "type-evidence",
         edit(("  co-design:\n    source: annual-report", "  co-design:\n    source: board-minutes")),
-        [(50, 5, "type_evidence.co-design.source", "error", "'board-minutes' is not a source id; use one of: annual-report")],
+        [(51, 5, "type_evidence.co-design.source", "error", "'board-minutes' is not a source id; use one of: annual-report")],
     ),
 ]
 

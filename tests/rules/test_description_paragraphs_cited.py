@@ -1,4 +1,4 @@
-"""description_paragraphs_cited: each description paragraph cites a source (a warning until the bundled cases are converted)."""
+"""description_paragraphs_cited: each description paragraph cites a source ."""
 
 import pytest
 
@@ -21,7 +21,7 @@ FAILING = [
     (
         "second-paragraph-uncited",
         described("Hours are logged [@annual-report].\n\nNurses refer patients."),
-        [(6, 1, "description", "warning", "paragraph 2 cites no source; end it with [@source-id]")],
+        [(6, 1, "description", "error", "paragraph 2 cites no source; end it with [@source-id]")],
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""every_type_has_evidence: each listed type has its evidence (a warning until the bundled cases are converted)."""
+"""every_type_has_evidence: each listed type has its evidence ."""
 
 import pytest
 
@@ -16,7 +16,7 @@ FAILING = [
                 12,
                 33,
                 "types[2]",
-                "warning",
+                "error",
                 "'co-assessment' has no type_evidence; give its source and what citizens do in that phase",
             )
         ],

@@ -27,13 +27,13 @@ FAILING = [
         "a-day-over-two-years",
         dt.date(2026, 3, 1),
         edit((REVIEWED, "last_reviewed: 2024-02-29")),
-        [(44, 1, "last_reviewed", "warning", "2024-02-29 is over 2 years ago; check the sources again")],
+        [(45, 1, "last_reviewed", "warning", "2024-02-29 is over 2 years ago; check the sources again")],
     ),
     (
         "on-29-february",
         dt.date(2028, 2, 29),
         edit((REVIEWED, "last_reviewed: 2026-02-27")),
-        [(44, 1, "last_reviewed", "warning", "2026-02-27 is over 2 years ago; check the sources again")],
+        [(45, 1, "last_reviewed", "warning", "2026-02-27 is over 2 years ago; check the sources again")],
     ),
 ]
 

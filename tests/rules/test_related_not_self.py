@@ -14,7 +14,7 @@ FAILING = [
     (
         "itself",
         edit(("related: [river-watch]", "related: [river-watch, harbour-time-bank]")),
-        [(36, 24, "related[1]", "error", "lists the case itself; list other cases")],
+        [(37, 24, "related[1]", "error", "lists the case itself; list other cases")],
     ),
 ]
 

@@ -13,7 +13,7 @@ FAILING = [
     (
         "undated",
         edit(("    year: 2016\n", "")),
-        [(40, 5, "sources[0]", "warning", "source 'annual-report' has no year; add year: if the document gives one")],
+        [(41, 5, "sources[0]", "warning", "source 'annual-report' has no year; add year: if the document gives one")],
     ),
 ]
 

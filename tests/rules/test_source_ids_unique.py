@@ -16,7 +16,7 @@ FAILING = [
     (
         "same-id-twice",
         edit(("    year: 2016\n", "    year: 2016\n" + SECOND.format(id="annual-report"))),
-        [(44, 5, "sources[1].id", "error", "'annual-report' is already the id of another source; give each its own")],
+        [(45, 5, "sources[1].id", "error", "'annual-report' is already the id of another source; give each its own")],
     ),
 ]
 

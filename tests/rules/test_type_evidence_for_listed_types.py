@@ -13,7 +13,7 @@ FAILING = [
         edit(("types: [co-delivery, co-design]", "types: [co-delivery]")),
         [
             (
-                49,
+                50,
                 3,
                 "type_evidence.co-design",
                 "error",
