@@ -29,6 +29,7 @@ def case_text(index: int, rng: random.Random) -> str:
     sectors = rng.sample(vocabulary.keys("sectors"), rng.randint(1, 2))
     started = rng.randint(1975, 2024)
     case_id = f"synthetic-case-{index:05d}"
+    evidence = "\n".join(f"  {key}: {{source: report, why: Generated text on what citizens do in this phase.}}" for key in types)
     return f"""# yaml-language-server: $schema=../../catalogue/case.schema.json
 id: {case_id}
 title: Synthetic case {index}
@@ -37,9 +38,9 @@ summary: >-
   is never bundled with the catalogue; its values are drawn at random.
 description: |
   Generated for benchmarks. Paragraph one describes the service in a few sentences
-  so that the file has the length of a real case.
+  so that the file has the length of a real case. [@report]
 
-  Paragraph two adds a little more text about who takes part.
+  Paragraph two adds a little more text about who takes part. [@report]
 countries: [{code}]
 locations:
   - name: Place {index}
@@ -47,6 +48,8 @@ locations:
     lon: {lon + rng.uniform(-2, 2):.4f}
     precision: {rng.choice(vocabulary.keys("precisions"))}
 types: [{", ".join(types)}]
+type_evidence:
+{evidence}
 level: {rng.choice(vocabulary.keys("levels"))}
 sectors: [{", ".join(sectors)}]
 scale: {rng.choice(vocabulary.keys("scales"))}
@@ -68,11 +71,12 @@ outcomes:
     comparison_label: comparison group
     source: report
 evidence: {rng.choice(vocabulary.keys("evidence"))}
-principles: [reciprocity, shared power]
-challenges: [funding]
+principles: ['reciprocity [@report]', 'shared power [@report]']
+challenges: ['funding [@report]']
 milestones:
   - year: {started}
     event: The service starts.
+    source: report
 tags: [synthetic, benchmark]
 sources:
   - id: report

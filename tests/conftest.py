@@ -132,6 +132,8 @@ locations:
     lon: -0.1
     precision: city
 types: [co-delivery]
+type_evidence:
+  co-delivery: {source: s, why: Members repair & "paint" homes <3 together.}
 sectors: [housing]
 status: active
 evidence: anecdotal

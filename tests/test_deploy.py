@@ -46,6 +46,7 @@ def headline(url: str) -> tuple[int, int]:
     return run_async(visit())
 
 
+@pytest.mark.slow  # starts two real servers and waits for their reloads: in make test-all, not the fast loop
 @pytest.mark.parametrize(
     "settings",
     [
