@@ -55,6 +55,7 @@ def test_compare_by_clicking_tabs_cases_and_groups(tab):
     tab.locator('[data-testid="stTopNavLinkContainer"] a, header a').filter(has_text="Compare").first.click()
     wait_ready(tab)
     tab.get_by_role("heading", name="Compare", exact=True).first.wait_for()
+    tab.locator('[data-testid="stPlotlyChart"]').nth(5).wait_for(timeout=30_000)  # charts draw after the run ends
     assert tab.locator('[data-testid="stPlotlyChart"]').count() >= 6
     screenshot(tab, "journey-compare-charts")
 
