@@ -87,6 +87,16 @@ def test_a_case_page_is_the_static_site_s_else_the_dashboard_s(valid_dir, monkey
     assert Context().page(case.id) == page.format(id=case.id)
 
 
+def test_the_address_the_app_was_reached_at_comes_after_the_configured_one(valid_dir, monkeypatch):
+    case = load_catalogue(valid_dir).cases[0]
+    monkeypatch.setenv("CATALOGUE_SITE_URL", "")
+    monkeypatch.setenv("CATALOGUE_DASHBOARD_URL", "")
+    assert Context(reached_at="http://127.0.0.1:8501").page(case.id) == f"http://127.0.0.1:8501/case?id={case.id}"
+    monkeypatch.setenv("CATALOGUE_DASHBOARD_URL", "https://dash.example.org")
+    assert Context(reached_at="http://127.0.0.1:8501").page(case.id) == f"https://dash.example.org/case?id={case.id}"
+    assert Context(dashboard="https://cli.example.org", reached_at="http://x").page(case.id).startswith("https://cli.")
+
+
 def test_json_states_what_it_is_the_view_the_day_the_version_the_licence_and_the_count(bundled):
     filters = Filters(regions=("Europe",))
     cases = apply(bundled.cases, filters)

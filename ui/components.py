@@ -17,7 +17,6 @@ from catalogue.filters import Filters
 from catalogue.index import CaseIndex
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
-from catalogue.settings import DASHBOARD_URL, web_address
 from catalogue.text import md_escape
 from ui import routes, view
 
@@ -142,7 +141,7 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
 
     Case page addresses in the files point at this dashboard unless a public address is
     configured (``CATALOGUE_DASHBOARD_URL`` or, for permanent pages, ``CATALOGUE_SITE_URL``)."""
-    context = Context(filters, dashboard=web_address(DASHBOARD_URL) or app_address())
+    context = Context(filters, reached_at=app_address())
     columns = st.columns(len(FORMATS))
     for column, (fmt, module) in zip(columns, FORMATS.items(), strict=True):
         column.download_button(

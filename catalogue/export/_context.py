@@ -16,18 +16,19 @@ from catalogue.vocabulary import Vocabulary
 class Context:
     """The view an export was made from, the day it was made, and the dashboard's address.
 
-    ``dashboard`` is the address of the dashboard the export came from (the app passes
-    its own; the command line takes ``--base-url``); when not given, the
-    ``CATALOGUE_DASHBOARD_URL`` setting is used.
+    The dashboard's address is, in this order: ``dashboard`` (the command line's
+    ``--base-url``), the ``CATALOGUE_DASHBOARD_URL`` setting, then ``reached_at`` (the
+    address the browser used to reach the app, which passes it).
     """
 
     filters: Filters = Filters()
     generated: dt.date = field(default_factory=clock.today)
     dashboard: str | None = None
+    reached_at: str | None = None
 
     def page(self, case_id: str) -> str:
         """The address of a case's page: the static site's if it is set, else the dashboard's, else ''."""
-        base = http_address(self.dashboard) or web_address(DASHBOARD_URL)
+        base = http_address(self.dashboard) or web_address(DASHBOARD_URL) or http_address(self.reached_at)
         return permalink(case_id) or (f"{base}/case?{urlencode({'id': case_id})}" if base else "")
 
     def metadata(self, count: int, vocabulary: Vocabulary) -> dict[str, object]:
