@@ -13,11 +13,9 @@ from collections.abc import Sequence
 from functools import cached_property
 
 import numpy as np
-import pandas as pd
 
 from catalogue.facets import BY_NAME, FACETS, TYPES, Facet
 from catalogue.filters import Filters, span
-from catalogue.frame import cases_frame
 from catalogue.maps import map_points
 from catalogue.schema import Case
 from catalogue.search import SearchIndex
@@ -109,6 +107,10 @@ class CaseIndex:
         """Which cases pass the filters."""
         return self._other_masks(filters, skip=None)
 
+    def count(self, filters: Filters) -> int:
+        """How many cases pass the filters (same as ``len(filters.apply(...))``)."""
+        return int(np.count_nonzero(self.mask(filters)))
+
     def select(self, filters: Filters) -> list[Case]:
         """The cases that pass the filters, in catalogue order (same as ``filters.apply``)."""
         if filters.is_empty:
@@ -136,17 +138,6 @@ class CaseIndex:
         skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name
         base = self._other_masks(filters, skip=skip)
         return Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
-
-    @cached_property
-    def frame(self) -> pd.DataFrame:
-        """The table of every case, built once; ``frame_for`` slices it."""
-        return cases_frame(self.cases, self.vocabulary)
-
-    def frame_for(self, filters: Filters) -> pd.DataFrame:
-        """The table rows of the cases that pass the filters."""
-        if filters.is_empty:
-            return self.frame
-        return self.frame[self.mask(filters)].reset_index(drop=True)
 
     @cached_property
     def _points(self) -> list[list[dict]]:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from catalogue.filters import Filters, describe
+from catalogue.filters import describe
 from catalogue.listing import PAGE_KEY, page_number, paginate
 from catalogue.widening import widenings
 from ui import data, view
@@ -33,15 +33,9 @@ key_figures(cases)
 collections_list(data.collections(), index, active_collection(filters))
 
 
-
-def count(view: Filters) -> int:
-    """How many cases a view would show (for the help when nothing matches)."""
-    return int(index.mask(view).sum())
-
-
 if not cases:
     suggestions = index.search.suggest(filters.q) if filters.q else []
-    no_results(filters, suggestions, widenings(filters, vocabulary, count), count)
+    no_results(filters, suggestions, widenings(filters, vocabulary, index.count), index.count)
 else:
     clicked = case_map(index.points_for(filters), key="explore-map")
     type_legend(vocabulary)

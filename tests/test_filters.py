@@ -78,6 +78,7 @@ def test_the_index_agrees_with_the_reference_functions(bundled, data):
         words = ["water", "italy", "elderly", "timebank", "time bank", "mental helth", "co-delivery", "sao", "polic", "xyz"]
         filters = replace(filters, q=" ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=2))))
     assert index.select(filters) == apply(bundled.cases, filters)
+    assert index.count(filters) == len(index.select(filters))
     for facet in FACETS:
         assert index.facet_counts(filters, facet.name) == facet_counts(bundled.cases, filters, facet.name), facet.name
 

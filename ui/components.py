@@ -164,7 +164,7 @@ def collections_list(collections: Mapping[str, Collection], index: CaseIndex, ac
     if collections:
         with st.expander("Curated collections", expanded=active is None and view.filters().is_empty):
             for collection in collections.values():
-                count = int(index.mask(collection.filters).sum())  # same cases as collection.select, counted fast
+                count = index.count(collection.filters)  # same cases as collection.select, counted fast
                 view_button(
                     f"{md_escape(collection.title)} ({count} {'case' if count == 1 else 'cases'})",
                     {"collection": [collection.id]},
