@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue.text import md_escape, md_link
+from catalogue.text import count_of, md_escape, md_link
 
 
 @pytest.mark.parametrize("text", ["*bold* _it_ [x](javascript:alert(1)) <b>", "# heading", "a | b ` c"])
@@ -17,3 +17,8 @@ def test_links_only_to_http():
     assert md_link("Bad", "javascript:alert(1)") == "Bad"
     assert md_link("Bad", "data:text/html,hi") == "Bad"
 
+
+
+def test_counts_read_as_people_say_them():
+    assert [count_of(n, "case") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
+    assert count_of(3, "country", "countries") == "3 countries"

@@ -17,7 +17,7 @@ from catalogue.filters import Filters
 from catalogue.index import CaseIndex
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
-from catalogue.text import md_escape
+from catalogue.text import count_of, md_escape
 from ui import routes, view
 
 #: Styles for every page but the presentation. The sidebar's opener says what it opens: on a phone
@@ -166,7 +166,7 @@ def collections_list(collections: Mapping[str, Collection], index: CaseIndex, ac
             for collection in collections.values():
                 count = index.count(collection.filters)  # same cases as collection.select, counted fast
                 view_button(
-                    f"{md_escape(collection.title)} ({count} {'case' if count == 1 else 'cases'})",
+                    f"{md_escape(collection.title)} ({count_of(count, 'case')})",
                     {"collection": [collection.id]},
                     key=f"collection-{collection.id}",
                     icon=":material/collections_bookmark:",

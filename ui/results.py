@@ -14,7 +14,7 @@ from catalogue import Vocabulary
 from catalogue.filters import Filters
 from catalogue.listing import PAGE_KEY, Listing, result_facts
 from catalogue.schema import Case
-from catalogue.text import md_escape
+from catalogue.text import count_of, md_escape
 from catalogue.widening import Widening
 from ui import routes
 from ui.components import link_query, page_link, view_button
@@ -50,10 +50,6 @@ def _page_link(label: str, page: int, icon: str) -> None:
     view_button(label, query, key=f"results-{label.split()[0].lower()}", icon=icon)
 
 
-def _cases(n: int) -> str:
-    return "1 case" if n == 1 else f"{n} cases"
-
-
 def no_results(filters: Filters, suggestions: Sequence[str], wider: Sequence[Widening], count: Callable[[Filters], int]) -> None:
     """Say that nothing matches, then offer the nearest search terms and the filters that would match (with counts)."""
     st.warning("No case matches this view.", icon=":material/search_off:")
@@ -61,13 +57,13 @@ def no_results(filters: Filters, suggestions: Sequence[str], wider: Sequence[Wid
         st.markdown("Did you mean:")
         for term in suggestions:
             view = replace(filters, q=term)
-            label = f"{md_escape(term)} ({_cases(count(view))} with the other filters)"
+            label = f"{md_escape(term)} ({count_of(count(view), 'case')} with the other filters)"
             view_button(label, link_query(filters=view), key=f"suggest-{term}", icon=":material/search:")
     if wider:
         st.markdown("Cases would match without:")
         for widening in wider:
             view_button(
-                f"{md_escape(widening.removes)} ({_cases(widening.count)})",
+                f"{md_escape(widening.removes)} ({count_of(widening.count, 'case')})",
                 link_query(filters=widening.filters),
                 key=f"widen-{widening.removes}",
                 icon=":material/filter_alt_off:",
