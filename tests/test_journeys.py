@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.loader import load_catalogue
 from tests.conftest import REPO, expected_count, headline, open_app, open_facet, screenshot, settle, sidebar, tick, wait_ready
@@ -38,6 +39,9 @@ def pick_country(page, name: str, wanted: str) -> None:
     picker = open_facet(page, "Country").locator('[data-testid="stMultiSelect"] input')
     picker.click()
     picker.type(name, delay=20)
+    # The list narrows as each letter arrives: wait until the whole name leaves one option (a
+    # click aimed while the list is still redrawing found its option detached, on a busy machine).
+    expect(page.get_by_role("option")).to_have_count(1)
     page.get_by_role("option", name=name, exact=True).click()
     page.keyboard.press("Escape")  # close the list
     settle(page, wanted)
