@@ -8,7 +8,6 @@ from functools import partial
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
-import streamlit.components.v1  # noqa: F401  (st.components.v1.html)
 
 from catalogue import Catalogue, Vocabulary
 from catalogue.curated import Collection
@@ -224,14 +223,21 @@ def open_case(case_id: str) -> None:
     Streamlit's front end handles as a navigation within the app (widget state kept).
     ``tests/test_journeys.py`` fails if that ever stops being true."""
     target = address("case", link_query({"id": [case_id]}))
-    st.components.v1.html(
-        "<script>(function () {"
+    run_in_page(
+        "open-case",
         "const w = window.parent; const target = " + json.dumps(target).replace("<", "\\u003c") + ";"
         "if (w.location.pathname + w.location.search === target) return;"
-        "w.history.pushState({}, '', target); w.dispatchEvent(new PopStateEvent('popstate'));"
-        "})();</script>",
-        height=0,
+        "w.history.pushState({}, '', target); w.dispatchEvent(new PopStateEvent('popstate'));",
     )
+
+
+def run_in_page(name: str, script: str) -> None:
+    """Run a script of the app's own (never case text) against the app's document, from a hidden
+    same-origin frame (``st.iframe``; ``st.components.v1.html`` is deprecated). ``name`` keys its
+    container, which its own style hides, so the frame takes no room on any page."""
+    with st.container(key=f"page-script-{name}"):
+        st.html(f"<style>.st-key-page-script-{name} {{ display: none; }}</style>")
+        st.iframe(f"<script>(function () {{{script}}})();</script>", height=1)
 
 
 #: Keys of a presenter's clicker or keyboard and the presentation button each one presses.
@@ -250,14 +256,13 @@ PRESENTER_KEYS = {
 def presenter_keys() -> None:
     """Let the keys in ``PRESENTER_KEYS`` press the presentation's Previous, Next and Exit buttons.
 
-    Streamlit has no key bindings, so a zero-height component (a same-origin ``srcdoc``
-    frame) adds one ``keydown`` listener to the app's document, replacing the one a
-    previous run added. It presses the buttons by their widget keys (``st-key-...``
-    classes), so it does nothing outside presentation mode, and it leaves keys alone
-    while a text field has focus or a modifier is held (and Space on a focused button or
-    link, which the browser already presses)."""
-    st.components.v1.html(
-        "<script>(function () {"
+    Streamlit has no key bindings, so a hidden same-origin frame (``run_in_page``) adds one
+    ``keydown`` listener to the app's document, replacing the one a previous run added. It
+    presses the buttons by their widget keys (``st-key-...`` classes), so it does nothing
+    outside presentation mode, and it leaves keys alone while a text field has focus or a
+    modifier is held (and Space on a focused button or link, which the browser already presses)."""
+    run_in_page(
+        "presenter-keys",
         "const doc = window.parent.document; const keys = " + json.dumps(PRESENTER_KEYS) + ";"
         "if (doc.__presenterKeys) doc.removeEventListener('keydown', doc.__presenterKeys);"
         "doc.__presenterKeys = function (event) {"
@@ -269,9 +274,7 @@ def presenter_keys() -> None:
         "  if (!button) return;"
         "  event.preventDefault(); if (!button.disabled) button.click();"
         "};"
-        "doc.addEventListener('keydown', doc.__presenterKeys);"
-        "})();</script>",
-        height=0,
+        "doc.addEventListener('keydown', doc.__presenterKeys);",
     )
 
 
