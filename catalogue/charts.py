@@ -18,7 +18,7 @@ from catalogue.filters import Filters, describe, span
 from catalogue.geography import REGIONS, country_name, world_countries
 from catalogue.presentation import years_label
 from catalogue.schema import Case
-from catalogue.viewport import View, box_of_countries, fit
+from catalogue.viewport import View, box_of_countries, country_outlined, fit
 from catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
@@ -119,15 +119,32 @@ def country_table(cases: Sequence[Case]) -> pd.DataFrame:
     )
 
 
-def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
+def country_places(cases: Sequence[Case]) -> dict[str, tuple[float, float]]:
+    """Where to mark each country that has a case but no outline in the bundled 1:110m map (Samoa):
+    (lon, lat) of a location of a case in that country alone, a country-wide one first."""
+    places: dict[str, tuple[float, float]] = {}
+    for case in cases:
+        if len(case.countries) != 1 or country_outlined(case.countries[0]) or not case.locations:
+            continue
+        location = min(case.locations, key=lambda loc: loc.precision != "country")
+        code = case.countries[0]
+        if code not in places or location.precision == "country":
+            places[code] = (location.lon, location.lat)
+    return places
+
+
+def country_figure(table: pd.DataFrame, title: str, places: Mapping[str, tuple[float, float]] | None = None) -> go.Figure:
     """A world choropleth of cases per country, from the bundled outlines on a blank style (works offline).
 
-    One trace holds every country (those without cases at zero, drawn pale).
+    One trace holds every country (those without cases at zero, drawn pale). A country too small
+    for the bundled outlines is a marker in the same colours at its place from ``places``
+    (``country_places``), so no country with a case is missing from the map.
     """
     counts = dict(zip(table["code"], table["cases"], strict=True))
     names = {f["properties"]["iso_a2"]: f["properties"]["name"] for f in world_countries()["features"]}
     codes = [code for code in names if code] + [code for code in counts if code not in names]
     top = max([2, *counts.values()])
+    colours = [[0.0, NO_CASES], [0.5 / top, NO_CASES], [0.5 / top, FEW_CASES], [1.0, MANY_CASES]]
     trace = dict(
         type="choroplethmap",
         featureidkey="properties.iso_a2",
@@ -136,15 +153,27 @@ def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
         text=[country_name(code) for code in codes],
         zmin=0,
         zmax=top,
-        colorscale=[[0.0, NO_CASES], [0.5 / top, NO_CASES], [0.5 / top, FEW_CASES], [1.0, MANY_CASES]],
+        colorscale=colours,
         marker=dict(line=dict(color="#9AA5B1", width=0.4)),
         colorbar=dict(title=dict(text="Cases"), thickness=12, tick0=0, dtick=max(1, top // 5)),
         hovertemplate="%{text}: %{z} cases<extra></extra>",
     )
-    fig = go.Figure(dict(data=[trace]))
+    marked = [code for code in counts if code not in names and code in (places or {})]
+    markers = dict(
+        type="scattermap",
+        lon=[places[code][0] for code in marked] if places else [],
+        lat=[places[code][1] for code in marked] if places else [],
+        text=[country_name(code) for code in marked],
+        customdata=[counts[code] for code in marked],
+        mode="markers",
+        marker=dict(size=14, color=[counts[code] for code in marked], cmin=0, cmax=top, colorscale=colours),
+        hovertemplate="%{text}: %{customdata} cases<extra></extra>",
+        showlegend=False,
+    )
+    fig = go.Figure(dict(data=[trace, markers] if marked else [trace]))
     # The shared, read-only outlines are attached without plotly's deep copy (~70 ms a chart).
     fig.data[0]._props["geojson"] = world_countries()
-    view = country_view(table["code"])
+    view = country_view(table["code"], [places[code] for code in marked] if places else ())
     fig.update_layout(map=dict(style="white-bg", center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom))
     return _layout(fig, title, height=COUNTRY_MAP_HEIGHT)
 
@@ -152,10 +181,16 @@ def country_figure(table: pd.DataFrame, title: str) -> go.Figure:
 COUNTRY_MAP_HEIGHT = 500
 
 
-def country_view(codes: Iterable[str], width: int = 880, height: int = COUNTRY_MAP_HEIGHT - 100) -> View:
-    """Centre and zoom showing every country that has a case (New Zealand included), whatever side
-    of the antimeridian; ``width`` x ``height`` is the plot area the chart gets on the Compare page."""
-    return fit(box_of_countries(codes), width, height, padding=0.05, max_zoom=4)
+def country_view(
+    codes: Iterable[str],
+    points: Sequence[tuple[float, float]] = (),
+    width: int = 880,
+    height: int = COUNTRY_MAP_HEIGHT - 100,
+) -> View:
+    """Centre and zoom showing every country that has a case (New Zealand included) and the (lon, lat)
+    ``points`` marking countries without an outline, whatever side of the antimeridian; ``width`` x
+    ``height`` is the plot area the chart gets on the Compare page."""
+    return fit(box_of_countries(codes, points), width, height, padding=0.05, max_zoom=4)
 
 
 def region_table(cases: Sequence[Case]) -> pd.DataFrame:

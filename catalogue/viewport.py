@@ -118,9 +118,16 @@ def _country_parts() -> dict[str, tuple[tuple[float, float, float, float], ...]]
 FIT_NORTH, FIT_SOUTH = 72.0, -56.0
 
 
-def box_of_countries(codes: Iterable[str]) -> Box | None:
-    """The box around the outlines of some countries (codes without an outline are left out)."""
+def country_outlined(code: str) -> bool:
+    """Whether the bundled outlines draw this country (Samoa, for one, is too small for 1:110m)."""
+    return code in _country_parts()
+
+
+def box_of_countries(codes: Iterable[str], points: Iterable[tuple[float, float]] = ()) -> Box | None:
+    """The box around the outlines of some countries (codes without an outline are left out) and
+    any (lon, lat) ``points``."""
     parts = [part for code in codes for part in _country_parts().get(code, ())]
+    parts += [(lon, lat, lon, lat) for lon, lat in points]
     if not parts:
         return None
     west, east = covering_arc((part[0], part[2]) for part in parts)

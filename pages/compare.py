@@ -56,7 +56,11 @@ with overview:
             caption="Click a cell to narrow the filters to that type and sector.",
         )
         table = charts.country_table(cases)
-        chart_block(charts.country_figure(table, title("Where: cases per country")), table, key="chart-countries")
+        chart_block(
+            charts.country_figure(table, title("Where: cases per country"), charts.country_places(cases)),
+            table,
+            key="chart-countries",
+        )
         table = charts.region_table(cases)
         chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
         table = charts.timeline_table(cases, vocabulary)

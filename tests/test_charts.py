@@ -8,6 +8,7 @@ import pytest
 
 from catalogue import charts, facets
 from catalogue.filters import Filters
+from catalogue.loader import load_catalogue
 from catalogue.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -114,13 +115,15 @@ def test_country_map_of_the_bundled_cases_shows_every_country_with_a_case(bundle
 
     table = charts.country_table(bundled.cases)
     assert "NZ" in set(table["code"])
-    fig = charts.country_figure(table, TITLE)
+    places = charts.country_places(bundled.cases)
+    fig = charts.country_figure(table, TITLE, places)
     centre, zoom = fig.layout.map.center, fig.layout.map.zoom
     width, height = 880, charts.COUNTRY_MAP_HEIGHT - 100  # the plot area country_view fits
     half_lon = width * 360 / (512 * 2**zoom) / 2
     half_y = height * 2 * math.pi / (512 * 2**zoom) / 2
     for code in table["code"]:
-        box = box_of_countries([code])
+        box = box_of_countries([code], [places[code]] if code in places else [])
+        assert box is not None, f"{code} is neither outlined nor marked"
         inside = any(
             centre.lon - half_lon <= box.west + shift and box.east + shift <= centre.lon + half_lon for shift in (-360, 0, 360)
         )
@@ -181,3 +184,29 @@ def test_titles_name_the_selection():
 def test_empty_inputs_give_empty_tables():
     assert charts.outcomes_table([]).empty and charts.timeline_table([], VOCABULARY).empty
     assert charts.country_table([]).empty
+
+
+def test_a_country_too_small_for_the_outlines_is_a_marker_in_the_same_colours(valid_dir):
+    """Samoa has no outline in the 1:110m map: its cases show as a marker at the case's country-wide place."""
+    from catalogue.viewport import box_of_countries, country_outlined
+
+    text = (valid_dir / "harbour-time-bank.yaml").read_text(encoding="utf-8")
+    start = text.index("countries:")
+    end = text.index("types:")
+    samoa = "countries: [WS]\nlocations:\n  - name: Apia\n    lat: -13.83\n    lon: -171.76\n    precision: city\n" \
+        "  - name: Samoa\n    lat: -13.76\n    lon: -172.1\n    precision: country\n"
+    (valid_dir / "harbour-time-bank.yaml").write_text(text[:start] + samoa + text[end:], encoding="utf-8")
+    cases = load_catalogue(valid_dir, cache=False).cases
+    assert not country_outlined("WS") and country_outlined("NZ")
+    places = charts.country_places(cases)
+    assert places == {"WS": (-172.1, -13.76)}, "the country-wide place, not the city"
+    table = charts.country_table(cases)
+    fig = charts.country_figure(table, TITLE, places)
+    marker = fig.data[1]
+    assert marker.type == "scattermap" and list(marker.text) == ["Samoa"] and list(marker.customdata) == [1]
+    assert marker.marker.colorscale == fig.data[0].colorscale and marker.marker.cmax == fig.data[0].zmax
+    view = charts.country_view(table["code"], [places["WS"]])
+    box = box_of_countries(table["code"], [places["WS"]])
+    assert any(box.west <= -172.1 + shift <= box.east for shift in (0, 360)), "Samoa inside the view's box"
+    assert view.zoom > 0
+    assert len(charts.country_figure(table, TITLE).data) == 1, "without places, nothing is invented"
