@@ -31,6 +31,8 @@ class Goal:
     target: float
     unit: str = "cases"
     ceiling: bool = False
+    #: The unit for one ("1 more country"), when it is not the unit without its final "s".
+    one: str = ""
 
     def met(self, value: float) -> bool:
         """Whether a value reaches the goal."""
@@ -40,7 +42,7 @@ class Goal:
 CASES_GOAL = Goal("cases in the catalogue", 120)
 PER_TYPE_GOAL = Goal("cases of each co-production type", 15)
 PER_REGION_GOAL = Goal("cases in each world region", 8)
-COUNTRIES_GOAL = Goal("countries", 35, "countries")
+COUNTRIES_GOAL = Goal("countries", 35, "countries", one="country")
 ONE_COUNTRY_GOAL = Goal("share of cases in one country", 40, "%", ceiling=True)
 QUANTIFIED_GOAL = Goal("cases with a quantified outcome", 40)
 EVALUATED_GOAL = Goal("cases with evaluated evidence", 20)
@@ -139,7 +141,7 @@ def _wanted(figures: dict) -> list[str]:
             elif unit == "%":
                 wanted.append(f"{what}: {value:g}% (goal {goal.target:g}%)")
             else:
-                noun = unit.removesuffix("s") if more == 1 else unit
+                noun = (goal.one or unit.removesuffix("s")) if more == 1 else unit
                 wanted.append(f"{what}: {value:g} (goal {goal.target:g}): {more:g} more {noun}")
 
     gap(CASES_GOAL, figures["cases"], "Cases in the catalogue")

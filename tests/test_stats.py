@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from catalogue.cli import COVERAGE_PATH, main
 from catalogue.loader import load_catalogue
 from catalogue.stats import GOAL_REGIONS, coverage, coverage_markdown
@@ -51,3 +53,16 @@ def test_cited_claims_are_counted_by_their_markers(valid_dir: Path):
 def test_coverage_doc_is_current(capsys):
     assert main(["stats", "--check"]) == 0, f"{COVERAGE_PATH} is stale: run python -m catalogue stats --write"
     assert "coverage goals" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("codes", "says"),
+    [(34, "Countries: 34 (goal 35): 1 more country"), (33, "Countries: 33 (goal 35): 2 more countries")],
+)
+def test_wanted_says_one_country_or_several(codes: int, says: str):
+    from catalogue.stats import _wanted
+
+    figures = {"cases": 120, "by_type": [], "by_region": [], "by_country": [object()] * codes}
+    met = {"largest_country_share": 10, "quantified": 40, "evaluated": 20, "multi_publisher_share": 80, "cited_claim_share": 100}
+    wanted = _wanted(figures | met)
+    assert says in wanted
