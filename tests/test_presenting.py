@@ -15,6 +15,7 @@ from catalogue.brief import render_brief
 from catalogue.curated import DEFAULT_COLLECTIONS_DIR, load_collections
 from catalogue.export import Context, render
 from catalogue.filters import Filters, apply
+from catalogue.text import md_escape
 from catalogue.vocabulary import load_vocabulary
 from tests.conftest import REPO
 from tests.test_app import headline, run
@@ -77,7 +78,8 @@ def test_presentation_mode_hides_controls_and_steps_through_cases():
 
 def test_presentation_step_from_the_url_and_out_of_range_steps(bundled):
     at = run({"present": "1", "sector": "environment", "step": "1"})
-    assert at.title[0].value == apply(bundled.cases, Filters(sectors=("environment",)))[0].title
+    # The title is Markdown-escaped as written (a bracket in a case's title stays a bracket on screen).
+    assert at.title[0].value == md_escape(apply(bundled.cases, Filters(sectors=("environment",)))[0].title)
     assert run({"present": "1", "step": "999"}).title  # clamped to the last case, never an exception
     assert run({"present": "1", "step": "-3"}).title
 
