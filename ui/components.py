@@ -162,14 +162,20 @@ def collections_list(collections: Mapping[str, Collection], index: CaseIndex, ac
             st.markdown(active.introduction)  # Markdown from a validated file: HTML is refused there
     if collections:
         with st.expander("Curated collections", expanded=active is None and view.filters().is_empty):
-            for collection in collections.values():
-                count = index.count(collection.filters)  # same cases as collection.select, counted fast
-                view_button(
-                    f"{md_escape(collection.title)} ({count_of(count, 'case')})",
-                    {"collection": [collection.id]},
-                    key=f"collection-{collection.id}",
-                    icon=":material/collections_bookmark:",
-                )
+            # Two columns, the first half down the left: the list stays short, and the reading
+            # order (down one column, then the other) is the order of the files.
+            every = list(collections.values())
+            half = (len(every) + 1) // 2
+            for column, part in zip(st.columns(2), (every[:half], every[half:]), strict=True):
+                with column:
+                    for collection in part:
+                        count = index.count(collection.filters)  # same cases as collection.select, counted fast
+                        view_button(
+                            f"{md_escape(collection.title)} ({count_of(count, 'case')})",
+                            {"collection": [collection.id]},
+                            key=f"collection-{collection.id}",
+                            icon=":material/collections_bookmark:",
+                        )
 
 
 def link_query(extra: dict[str, list[str]] | None = None, filters: Filters | None = None) -> dict[str, list[str]]:
