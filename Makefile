@@ -38,11 +38,12 @@ test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest -m "not browser and not nginx and not slow" -n 2
 
-## test-all: set up (if needed), lint (ruff and mypy), and run every test, the real-browser journeys included (what CI runs)
+## test-all: set up (if needed), lint (ruff and mypy), and run every test, the real-browser journeys included (what CI runs),
+## on two processes: each starts its own app servers and Chromium
 test-all: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 ## lint: check style with ruff and types with mypy (the catalogue package, the app and its pages; see pyproject.toml)
 lint: $(VENV)/.dev
