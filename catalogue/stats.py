@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from catalogue.facets import COUNTRIES, EVIDENCE, REGIONS_FACET, SECTORS, TYPES, Facet
 from catalogue.geography import REGIONS
 from catalogue.schema import Case
+from catalogue.text import count_of
 from catalogue.vocabulary import Vocabulary
 
 #: The world regions the catalogue aims to cover (every inhabited continent).
@@ -169,7 +170,7 @@ def summary(result: Coverage) -> str:
     return (
         f"{result.cases} cases, {len(result.by_country)} countries, {result.quantified} with a quantified outcome, "
         f"{result.evaluated} evaluated, {result.cited_claim_share:g}% of claims cited where made; "
-        f"{len(result.wanted)} coverage goals not met"
+        f"{count_of(len(result.wanted), 'coverage goal')} not met"
     )
 
 
