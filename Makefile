@@ -43,7 +43,7 @@ test: $(VENV)/.dev
 test-all: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist worksteal
 
 ## lint: check style with ruff and types with mypy (the catalogue package, the app and its pages; see pyproject.toml)
 lint: $(VENV)/.dev
