@@ -16,6 +16,7 @@ from ui.components import (
     open_case,
     share_control,
     type_legend,
+    view_of,
 )
 from ui.results import no_results, pager, results_list
 from ui.sidebar import active_collection, ignored_values
@@ -37,7 +38,7 @@ if not cases:
     suggestions = index.search.suggest(filters.q) if filters.q else []
     no_results(filters, suggestions, widenings(filters, vocabulary, index.count), index.count)
 else:
-    clicked = case_map(index.points_for(filters), key="explore-map")
+    clicked = case_map(index.points_for(filters), key="explore-map", view=view_of(filters))
     type_legend(vocabulary)
     if clicked:
         open_case(clicked)

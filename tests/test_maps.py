@@ -77,3 +77,14 @@ def test_one_case_is_shown_with_the_countries_around_it(bundled):
     assert degrees_across >= 30, "enough of Europe around the United Kingdom to know where it is"
     assert abs(view["longitude"] - case.locations[0].lon) < 1
 
+
+
+def test_a_decks_json_is_built_once_and_the_memo_never_enters_it(bundled):
+    """A deck shared by every visitor to one view is serialised once (ui.components.case_map)."""
+    points = map_points(bundled.cases, VOCABULARY)
+    deck = case_deck(points)
+    first = deck.to_json()
+    assert deck.to_json() is first, "the second visitor gets the same string, not a new serialisation"
+    assert case_deck(points).to_json() == first, "the same JSON a fresh deck gives"
+    assert "compact" not in first.casefold()
+    assert {layer["id"] for layer in json.loads(first)["layers"]} >= {LAYER_ID, "countries"}
