@@ -21,6 +21,9 @@ from catalogue.schema import Case
 from catalogue.search import SearchIndex
 from catalogue.vocabulary import Vocabulary
 
+#: How many (view, facet) counts an index remembers before it starts afresh.
+COUNTS_KEPT = 4096
+
 
 class CaseIndex:
     """Boolean masks per facet value, year spans and a search index for a fixed list of cases."""
@@ -42,6 +45,7 @@ class CaseIndex:
         self.start = np.array([known[0] if known else -1 for known in spans], dtype=np.int32)
         #: The end year; -1 where the start or the end is not known.
         self.end = np.array([known[1] if known and known[1] is not None else -1 for known in spans], dtype=np.int32)
+        self._counts: dict[tuple[Filters, str], Counter[str]] = {}
 
     @cached_property
     def search(self) -> SearchIndex:
@@ -134,10 +138,19 @@ class CaseIndex:
         return self.search.matched_words(self._rows[case.id], query)
 
     def facet_counts(self, filters: Filters, name: str) -> Counter[str]:
-        """Counts per value of one facet given the other filters (same as ``filters.facet_counts``)."""
-        skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name
-        base = self._other_masks(filters, skip=skip)
-        return Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
+        """Counts per value of one facet given the other filters (same as ``filters.facet_counts``).
+
+        Remembered per view (at most ``COUNTS_KEPT`` of them): a crowd opening one shared link
+        asks for the same counts once per visitor. Each caller gets its own copy."""
+        known = self._counts.get((filters, name))
+        if known is None:
+            skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name
+            base = self._other_masks(filters, skip=skip)
+            known = Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
+            if len(self._counts) >= COUNTS_KEPT:
+                self._counts.clear()
+            self._counts[(filters, name)] = known
+        return Counter(known)
 
     @cached_property
     def _points(self) -> list[list[dict]]:

@@ -186,3 +186,14 @@ def test_active_cases_run_to_today(valid_dir):
     assert harbour.status == "active" and harbour.started == 2015 and harbour.ended is None
     assert in_period(harbour, Filters(year_from=2024, year_to=2024))
     assert not in_period(harbour, Filters(year_to=2014))
+
+
+def test_remembered_counts_are_the_same_and_each_caller_gets_its_own(bundled):
+    """A crowd on one view asks the index for the same counts: remembered, equal, and safe to change."""
+    index = CaseIndex(bundled.cases, VOCABULARY)
+    view = Filters(types=("co-delivery",))
+    first = index.facet_counts(view, "sectors")
+    first["health"] = -1  # a caller changing its copy
+    again = index.facet_counts(view, "sectors")
+    assert again == facet_counts(bundled.cases, view, "sectors") and again["health"] != -1
+    assert index.facet_counts(Filters(), "sectors") == facet_counts(bundled.cases, Filters(), "sectors")
