@@ -158,11 +158,12 @@ def country_figure(table: pd.DataFrame, title: str, places: Mapping[str, tuple[f
         colorbar=dict(title=dict(text="Cases"), thickness=12, tick0=0, dtick=max(1, top // 5)),
         hovertemplate="%{text}: %{z} cases<extra></extra>",
     )
-    marked = [code for code in counts if code not in names and code in (places or {})]
+    places = places or {}
+    marked = [code for code in counts if code not in names and code in places]
     markers = dict(
         type="scattermap",
-        lon=[places[code][0] for code in marked] if places else [],
-        lat=[places[code][1] for code in marked] if places else [],
+        lon=[places[code][0] for code in marked],
+        lat=[places[code][1] for code in marked],
         text=[country_name(code) for code in marked],
         customdata=[counts[code] for code in marked],
         mode="markers",
@@ -173,7 +174,7 @@ def country_figure(table: pd.DataFrame, title: str, places: Mapping[str, tuple[f
     fig = go.Figure(dict(data=[trace, markers] if marked else [trace]))
     # The shared, read-only outlines are attached without plotly's deep copy (~70 ms a chart).
     fig.data[0]._props["geojson"] = world_countries()
-    view = country_view(table["code"], [places[code] for code in marked] if places else ())
+    view = country_view(table["code"], [places[code] for code in marked])
     fig.update_layout(map=dict(style="white-bg", center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom))
     return _layout(fig, title, height=COUNTRY_MAP_HEIGHT)
 

@@ -21,7 +21,6 @@ def md_link(label: str, url: str) -> str:
     return f"[{md_escape(label)}](<{safe_url}>)"
 
 
-
 def count_of(n: int, one: str, many: str | None = None) -> str:
     """'1 case', '3 cases' ('many' when the plural is not one + 's')."""
     return f"{n} {one if n == 1 else (many or one + 's')}"

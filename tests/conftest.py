@@ -71,8 +71,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 #: WebGL (the map) through Mesa's llvmpipe instead of Chromium's own SwiftShader: on this GPU-less
-#: machine SwiftShader spends 7-10 s of CPU compiling the map's shaders on every page, llvmpipe about
-#: half that, which halves the browser journeys' time. Used only when it works (`browser` checks).
+#: machine SwiftShader's GPU process spent 7-10 s of CPU on every page with the map (a few draws and
+#: five shader programs: most likely compiling them), llvmpipe about a third of that, which nearly
+#: halves the browser journeys' time. Used only when it works (`browser` checks).
 LLVMPIPE_ARGS = ["--use-angle=gl-egl", "--ignore-gpu-blocklist"]
 SOFTWARE_ARGS = ["--disable-gpu"]
 WEBGL_RENDERER = """() => { const gl = document.createElement('canvas').getContext('webgl2');

@@ -18,7 +18,6 @@ def test_links_only_to_http():
     assert md_link("Bad", "data:text/html,hi") == "Bad"
 
 
-
 def test_counts_read_as_people_say_them():
     assert [count_of(n, "case") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
     assert count_of(3, "country", "countries") == "3 countries"

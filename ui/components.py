@@ -18,7 +18,7 @@ from catalogue.index import CaseIndex
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
 from catalogue.text import count_of, md_escape
-from ui import routes, view
+from ui import data, routes, view
 
 #: Styles for every page but the presentation. The sidebar's opener says what it opens: on a phone
 #: the sidebar starts closed and Streamlit's opener is a bare '»' icon (named only for screen readers).
@@ -105,7 +105,7 @@ def type_legend(vocabulary: Vocabulary) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _shared_deck(view: str, _points: Sequence[dict], width: int, height: int) -> pdk.Deck:
+def _shared_deck(shared_as: str, _points: Sequence[dict], width: int, height: int) -> pdk.Deck:
     """One deck (and one JSON of it) per view, shared by every visitor: a crowd opening the same
     link no longer builds and serialises the same map once each. Treated as read-only."""
     return case_deck(_points, width=width, height=height)
@@ -113,20 +113,18 @@ def _shared_deck(view: str, _points: Sequence[dict], width: int, height: int) ->
 
 def view_of(filters: Filters) -> str:
     """Names what a filtered map shows: the loaded catalogue (its generation) and the filters."""
-    from ui import data
-
     return f"{data.catalogue().generation}?{urlencode(filters.to_query(), doseq=True)}"
 
 
 def case_map(
-    points: Sequence[dict], *, key: str, height: int = 460, width: int = 1100, view: str | None = None
+    points: Sequence[dict], *, key: str, height: int = 460, width: int = 1100, shared_as: str | None = None
 ) -> str | None:
     """Draw a map of case points (``catalogue.maps.map_points``); return the id of a clicked case, if any.
 
     A click on a marker shared by several cases lists them under the map as links (the
     filters kept), so each can be opened; ``width`` is the map's expected width, for fitting.
-    Maps given the same ``view`` (``view_of``) share one deck."""
-    deck = _shared_deck(view, points, width, height) if view else case_deck(points, width=width, height=height)
+    Maps given the same ``shared_as`` (``view_of``) share one deck."""
+    deck = _shared_deck(shared_as, points, width, height) if shared_as else case_deck(points, width=width, height=height)
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
     st.caption("Drag to move the map; zoom with its + and − buttons or a double-click. The mouse wheel scrolls the page.")
     try:
