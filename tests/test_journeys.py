@@ -119,6 +119,26 @@ def test_three_filters_combined_by_clicking_and_typing(bundled_page, bundled_ser
     screenshot(page, "journey-mental-health-uk-no")
 
 
+def test_a_curated_collection_by_clicking_it_and_back(bundled_page, bundled_server):
+    """A presenter opens a collection from the list on Explore; its count is the files' count."""
+    import yaml
+
+    page = bundled_page
+    open_app(page, bundled_server)
+    collection = yaml.safe_load((REPO / "data" / "collections" / "evaluated-evidence.yaml").read_text(encoding="utf-8"))
+    wanted = "&".join(f"{key}={value}" for key, values in collection["filter"].items() for value in values)
+    matching, total = expected_count(CASES, wanted)
+    button = page.get_by_role("button", name=f"{collection['title']} ({matching} cases)")
+    assert button.is_visible(), "the list on Explore names the collection with the files' count"
+    button.click()
+    settle(page, f"collection={collection['id']}")
+    assert headline(page) == (matching, total)
+    assert page.get_by_text(f"Collection: {collection['title']}").count() == 1
+    screenshot(page, "journey-collection")
+    back(page)
+    assert headline(page) == (total, total) and query(page) == {}
+
+
 def search_for(page, words: str) -> None:
     """Type words into the sidebar's search box and press Enter, as a person does."""
     box = sidebar(page).get_by_role("textbox", name="Search")

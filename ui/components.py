@@ -172,6 +172,7 @@ def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -
 
 def collections_list(collections: Mapping[str, Collection], index: CaseIndex, active: Collection | None) -> None:
     """The curated collections, each a link that applies it; the active one's introduction."""
+    from ui.sidebar import view_query
     if active is not None:
         with st.container(border=True):
             st.markdown(f"**Collection: {md_escape(active.title)}**")
@@ -188,7 +189,7 @@ def collections_list(collections: Mapping[str, Collection], index: CaseIndex, ac
                         count = index.count(collection.filters)  # same cases as collection.select, counted fast
                         view_button(
                             f"{md_escape(collection.title)} ({count_of(count, 'case')})",
-                            {"collection": [collection.id]},
+                            view_query(collection.filters, collection),
                             key=f"collection-{collection.id}",
                             icon=":material/collections_bookmark:",
                         )
@@ -199,11 +200,10 @@ def link_query(extra: dict[str, list[str]] | None = None, filters: Filters | Non
 
     Carrying the filters means the new page need not write them back, which would push an
     extra entry into the browser's history and make Back stop on it."""
-    from ui.sidebar import active_collection
+    from ui.sidebar import active_collection, view_query
 
     filters = view.filters() if filters is None else filters
-    collection = active_collection(filters)
-    return {**filters.to_query(), **({"collection": [collection.id]} if collection else {}), **(extra or {})}
+    return {**view_query(filters, active_collection(filters)), **(extra or {})}
 
 
 def _show(query: dict[str, list[str]]) -> None:

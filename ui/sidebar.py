@@ -217,9 +217,17 @@ def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters
                 help="Cases without a start year, or whose end is not known, cannot be placed in a period for sure.",
             )
         st.button("Clear filters", on_click=clear_filters, args=(index,), disabled=filters.is_empty, width="stretch")
-    collection = active_collection(filters)
-    URL.publish(page, {**filters.to_query(), **({"collection": [collection.id]} if collection else {})})
+    URL.publish(page, view_query(filters, active_collection(filters)))
     return filters
+
+
+def view_query(filters: Filters, collection: Collection | None) -> dict[str, list[str]]:
+    """The address's query for a view: its filters, then the collection it was opened with.
+
+    Every link and button that changes the view uses this one shape, so the address it
+    sets is already the one this sidebar would write: nothing is rewritten, and one click
+    is one entry in the browser's history (one press of Back)."""
+    return {**filters.to_query(), **({"collection": [collection.id]} if collection else {})}
 
 
 def url_filters(index: CaseIndex, collections: Mapping) -> Filters:
