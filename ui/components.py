@@ -22,13 +22,16 @@ from ui import data, routes, view
 
 #: Styles for every page but the presentation. The sidebar's opener says what it opens: on a phone
 #: the sidebar starts closed and Streamlit's opener is a bare '»' icon (named only for screen readers).
-#: Result titles look like the links they are, each result set off by a rule.
+#: Result titles look like the links they are, each result set off by a rule, its facts line a caption.
 APP_STYLE = """<style>
 [data-testid="stExpandSidebarButton"]::after {
   content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
 }
 [class*="st-key-result-"] { gap: 0.1rem; padding: 0.5rem 0; border-top: 1px solid #d5dae1; }
 [class*="st-key-result-"] [data-testid="stPageLink-NavLink"] { padding: 0; }
+[class*="st-key-result-"] [data-testid="stMarkdownContainer"] p:first-child:not(:last-child) {
+  font-size: 0.875rem; color: rgba(17, 20, 24, 0.6); margin-bottom: 0.1rem;
+}
 [class*="st-key-result-"] [data-testid="stPageLink-NavLink"] p {
   font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }

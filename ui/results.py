@@ -25,10 +25,11 @@ def results_list(listing: Listing, vocabulary: Vocabulary, matched: Callable[[Ca
     for case in listing.cases:
         with st.container(key=f"result-{case.id}"):
             page_link(routes.CASE, md_escape(case.title), {"id": [case.id]})
-            st.caption(md_escape(result_facts(case, vocabulary)))
             words = matched(case) if matched else ()
             found = f" \n:small[Matches: {', '.join(f'**{md_escape(w)}**' for w in words)}]" if words else ""
-            st.markdown(f":small[{md_escape(case.summary)}]{found}")
+            # One element for the facts line (styled as a caption: see APP_STYLE) and the summary:
+            # each element is a message to the browser, and a page shows twenty results.
+            st.markdown(f"{md_escape(result_facts(case, vocabulary))}\n\n:small[{md_escape(case.summary)}]{found}")
 
 
 def pager(listing: Listing) -> None:
