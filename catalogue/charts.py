@@ -8,6 +8,7 @@ use the vocabulary's colours, the same as the map.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -66,18 +67,24 @@ def chart_title(what: str, filters: Filters, vocabulary: Vocabulary, count: int)
     return f"{what}<br><sup>{describe(filters, vocabulary)} ({count} cases)</sup>"
 
 
+def _count_table(counts: Mapping[tuple[str, str], int], rows: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:
+    """A table of counts, one row and one column per key given (zero where nothing was counted).
+
+    Counting first and building the table once: adding to a table cell by cell costs
+    pandas a lookup per cell, about 0.6 s a chart at 1,000 cases."""
+    data = [[counts.get((row, column), 0) for column in columns] for row in rows]
+    return pd.DataFrame(data, index=list(rows), columns=list(columns), dtype=int)
+
+
 # 1. Type x sector matrix ------------------------------------------------------------
 
 
 def type_sector_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
     """Case counts for every (type, sector) pair: rows types, columns sectors present."""
-    sectors = [s for s in vocabulary.keys("sectors") if any(s in c.sectors for c in cases)]
-    table = pd.DataFrame(0, index=vocabulary.keys("types"), columns=sectors, dtype=int)
-    for case in cases:
-        for t in case.types:
-            for s in case.sectors:
-                table.loc[t, s] += 1
-    return table
+    counts = Counter((t, s) for case in cases for t in case.types for s in case.sectors)
+    present = {s for _, s in counts}
+    sectors = [s for s in vocabulary.keys("sectors") if s in present]
+    return _count_table(counts, vocabulary.keys("types"), sectors)
 
 
 def type_sector_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
@@ -329,11 +336,8 @@ def timeline_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> 
 
 def evidence_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
     """Cases per (type, evidence level): rows types, columns evidence levels from weakest to strongest."""
-    table = pd.DataFrame(0, index=vocabulary.keys("types"), columns=vocabulary.keys("evidence"), dtype=int)
-    for case in cases:
-        for t in case.types:
-            table.loc[t, case.evidence] += 1
-    return table
+    counts = Counter((t, case.evidence) for case in cases for t in case.types)
+    return _count_table(counts, vocabulary.keys("types"), vocabulary.keys("evidence"))
 
 
 def evidence_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:
@@ -385,17 +389,24 @@ def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
     """A dumbbell per outcome: the case's figure against its comparison, joined by a line."""
     labels = [_short(f"{row.case}: {row.outcome}", 60) for row in table.itertuples()]
     fig = go.Figure()
-    for label, row in zip(labels, table.itertuples(), strict=True):
-        fig.add_trace(
-            go.Scatter(
-                x=[row.comparison, row.value],
-                y=[label, label],
-                mode="lines",
-                line=dict(color="#9FB3C8", width=4),  # joins the two markers; the markers carry the data
-                showlegend=False,
-                hoverinfo="skip",
-            )
+    # Every joining line in one trace, broken by gaps (None): a trace per outcome made the figure
+    # cost a third of a second at a few hundred outcomes.
+    joins_x: list[float | None] = []
+    joins_y: list[str | None] = []
+    for label, comparison, value in zip(labels, table["comparison"], table["value"], strict=True):
+        joins_x += [comparison, value, None]
+        joins_y += [label, label, None]
+    fig.add_trace(
+        go.Scatter(
+            x=joins_x,
+            y=joins_y,
+            mode="lines",
+            line=dict(color="#9FB3C8", width=4),  # joins the two markers; the markers carry the data
+            showlegend=False,
+            hoverinfo="skip",
+            connectgaps=False,
         )
+    )
     fig.add_trace(
         go.Scatter(
             x=table["comparison"],
@@ -430,13 +441,9 @@ def outcomes_figure(table: pd.DataFrame, title: str) -> go.Figure:
 
 def cooccurrence_table(cases: Sequence[Case], vocabulary: Vocabulary) -> pd.DataFrame:
     """How many cases have each pair of types (the diagonal: cases with that type at all)."""
+    counts = Counter((a, b) for case in cases for a in case.types for b in case.types)
     keys = vocabulary.keys("types")
-    table = pd.DataFrame(0, index=keys, columns=keys, dtype=int)
-    for case in cases:
-        for a in case.types:
-            for b in case.types:
-                table.loc[a, b] += 1
-    return table
+    return _count_table(counts, keys, keys)
 
 
 def cooccurrence_figure(table: pd.DataFrame, vocabulary: Vocabulary, title: str) -> go.Figure:

@@ -210,3 +210,11 @@ def test_a_country_too_small_for_the_outlines_is_a_marker_in_the_same_colours(va
     assert any(box.west <= -172.1 + shift <= box.east for shift in (0, 360)), "Samoa inside the view's box"
     assert view.zoom > 0
     assert len(charts.country_figure(table, TITLE).data) == 1, "without places, nothing is invented"
+
+
+def test_each_outcome_line_joins_its_comparison_to_its_value_and_no_other(bundled):
+    table = charts.outcomes_table(bundled.cases)
+    joins = charts.outcomes_figure(table, TITLE).data[0]
+    segments = [tuple(joins.x[i : i + 2]) for i in range(0, len(joins.x), 3)]
+    assert segments == list(zip(table["comparison"], table["value"], strict=True))
+    assert list(joins.x[2::3]) == [None] * len(table)  # a gap after each: no line runs between two outcomes
