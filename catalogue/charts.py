@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -499,6 +500,52 @@ def type_profile_figure(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fig
 
 
 # Group against group --------------------------------------------------------------------
+
+
+# The charts of a selection, together ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure, the table it draws (its accessible alternative) and a note for reading it."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+    caption: str | None = None
+
+
+def overview(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary, today: int | None = None) -> dict[str, Chart]:
+    """Every chart of a selection of at least two cases, by key, in the order Compare shows them.
+
+    The outcomes chart is left out when no case reports an outcome with a comparison figure."""
+    n = len(cases)
+
+    def title(what: str) -> str:
+        return chart_title(what, filters, vocabulary, n)
+
+    charts: dict[str, Chart] = {}
+    table = type_sector_table(cases, vocabulary)
+    charts["chart-type-sector"] = Chart(type_sector_figure(table, vocabulary, title("Co-production types by sector")), table)
+    table = country_table(cases)
+    figure = country_figure(table, title("Where: cases per country"), country_places(cases))
+    charts["chart-countries"] = Chart(figure, table)
+    table = region_table(cases)
+    charts["chart-regions"] = Chart(region_figure(table, title("Cases per world region")), table)
+    table = timeline_table(cases, vocabulary, today)
+    undated = n - len(table)
+    notes = ["Active cases run to this year. A hatched bar marks a case whose sources give its start but not its end."]
+    if undated:
+        notes.append(f"{undated} cases without a start year in their sources are not shown.")
+    figure = timeline_figure(table, vocabulary, title("When: from start to end as far as the sources say"))
+    charts["chart-timeline"] = Chart(figure, table.drop(columns=["type_key"]), " ".join(notes))
+    table = evidence_table(cases, vocabulary)
+    charts["chart-evidence"] = Chart(evidence_figure(table, vocabulary, title("Evidence by type")), table)
+    table = cooccurrence_table(cases, vocabulary)
+    charts["chart-combinations"] = Chart(cooccurrence_figure(table, vocabulary, title("Which types occur together")), table)
+    table = outcomes_table(cases)
+    if not table.empty:
+        charts["chart-outcomes"] = Chart(outcomes_figure(table, title("Outcomes against their comparison")), table)
+    return charts
 
 
 def group_name(filters: Filters, vocabulary: Vocabulary, count: int) -> str:

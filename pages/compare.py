@@ -1,5 +1,7 @@
 """Compare: charts of the filtered cases, cases side by side, and one group against another."""
 
+from typing import Any
+
 import streamlit as st
 
 from catalogue import charts, facets
@@ -7,7 +9,7 @@ from catalogue.compare import MAX_CASES, MIN_CASES, side_by_side, side_by_side_h
 from catalogue.filters import describe
 from catalogue.text import md_escape
 from ui import data, routes, view
-from ui.charts import chart_block
+from ui.charts import chart_block, selection_charts
 from ui.components import ignored_notice, page_link, share_control
 from ui.groups import group_b_filters, group_b_query
 from ui.sidebar import narrow
@@ -45,55 +47,29 @@ with overview:
     if len(cases) < 2:
         st.info("Charts need at least two cases. Widen the filters in the sidebar.")
     else:
-        n = len(cases)
-        title = lambda what: charts.chart_title(what, filters, vocabulary, n)  # noqa: E731
-        table = charts.type_sector_table(cases, vocabulary)
-        chart_block(
-            charts.type_sector_figure(table, vocabulary, title("Co-production types by sector")),
-            table,
-            key="chart-type-sector",
+        shown = selection_charts(cases, filters, vocabulary)
+
+        def draw(key: str, **options: Any) -> None:
+            chart = shown[key]
+            chart_block(chart.figure, chart.table, key=key, **{"caption": chart.caption, **options})
+
+        draw(
+            "chart-type-sector",
             on_select=_narrow_to_cell,
             caption="Click a cell to narrow the filters to that type and sector.",
         )
-        table = charts.country_table(cases)
-        chart_block(
-            charts.country_figure(table, title("Where: cases per country"), charts.country_places(cases)),
-            table,
-            key="chart-countries",
-        )
-        table = charts.region_table(cases)
-        chart_block(charts.region_figure(table, title("Cases per world region")), table, key="chart-regions")
-        table = charts.timeline_table(cases, vocabulary)
-        undated = n - len(table)
-        chart_block(
-            charts.timeline_figure(table, vocabulary, title("When: from start to end as far as the sources say")),
-            table.drop(columns=["type_key"]),
-            key="chart-timeline",
-            caption=" ".join(
-                part
-                for part in (
-                    "Active cases run to this year. A hatched bar marks a case whose sources give its start but not its end.",
-                    f"{undated} cases without a start year in their sources are not shown." if undated else "",
-                )
-                if part
-            ),
-        )
+        draw("chart-countries")
+        draw("chart-regions")
+        draw("chart-timeline")
         left, right = st.columns(2)
         with left:
-            table = charts.evidence_table(cases, vocabulary)
-            chart_block(charts.evidence_figure(table, vocabulary, title("Evidence by type")), table, key="chart-evidence")
+            draw("chart-evidence")
         with right:
-            table = charts.cooccurrence_table(cases, vocabulary)
-            chart_block(
-                charts.cooccurrence_figure(table, vocabulary, title("Which types occur together")),
-                table,
-                key="chart-combinations",
-            )
-        table = charts.outcomes_table(cases)
-        if table.empty:
-            st.info("No case in this selection reports an outcome with a comparison figure.")
+            draw("chart-combinations")
+        if "chart-outcomes" in shown:
+            draw("chart-outcomes")
         else:
-            chart_block(charts.outcomes_figure(table, title("Outcomes against their comparison")), table, key="chart-outcomes")
+            st.info("No case in this selection reports an outcome with a comparison figure.")
 
 with side:
     chosen = st.multiselect(

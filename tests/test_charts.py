@@ -218,3 +218,22 @@ def test_each_outcome_line_joins_its_comparison_to_its_value_and_no_other(bundle
     segments = [tuple(joins.x[i : i + 2]) for i in range(0, len(joins.x), 3)]
     assert segments == list(zip(table["comparison"], table["value"], strict=True))
     assert list(joins.x[2::3]) == [None] * len(table)  # a gap after each: no line runs between two outcomes
+
+
+def test_the_overview_draws_every_chart_of_the_selection_in_page_order(bundled):
+    cases = [c for c in bundled.cases if "Europe" in c.regions]
+    shown = charts.overview(cases, Filters(regions=("Europe",)), VOCABULARY, today=2026)
+    keys = ["chart-type-sector", "chart-countries", "chart-regions", "chart-timeline", "chart-evidence"]
+    assert list(shown)[:6] == [*keys, "chart-combinations"]
+    assert all("Cases in Europe" in chart.figure.layout.title.text for chart in shown.values())
+    dated = len(charts.timeline_table(cases, VOCABULARY, 2026))
+    timeline = shown["chart-timeline"]
+    assert len(timeline.table) == dated and "type_key" not in timeline.table.columns
+    assert (f"{len(cases) - dated} cases without a start year" in timeline.caption) is (dated < len(cases))
+    with_comparison = any(o.comparison_value is not None for c in cases for o in c.outcomes)
+    assert ("chart-outcomes" in shown) is with_comparison
+
+
+def test_the_overview_leaves_out_the_outcomes_chart_when_no_outcome_has_a_comparison(bundled):
+    cases = [c for c in bundled.cases if all(o.comparison_value is None for o in c.outcomes)][:5]
+    assert "chart-outcomes" not in charts.overview(cases, Filters(), VOCABULARY)

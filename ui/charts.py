@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+
+from catalogue.charts import Chart, overview
+from catalogue.filters import Filters
+from catalogue.schema import Case
+from catalogue.vocabulary import Vocabulary
+from ui.components import view_of
 
 
 def chart_block(
@@ -30,3 +37,17 @@ def chart_block(
         st.caption(caption)
     with st.expander("Data as a table"):
         st.dataframe(table, width="stretch")
+
+
+def selection_charts(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> Mapping[str, Chart]:
+    """The charts of a selection (``catalogue.charts.overview``), built once per view and shared.
+
+    A presenter's audience opens the same link at once: the figures are built once for the
+    loaded catalogue, the filters and today's date (active cases run to this year), and every
+    visitor's page draws those same figures, which are treated as read-only."""
+    return _shared_overview(f"{view_of(filters)}&on={dt.date.today().isoformat()}", cases, filters, vocabulary)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _shared_overview(shared_as: str, _cases: Sequence[Case], _filters: Filters, _vocabulary: Vocabulary) -> Mapping[str, Chart]:
+    return overview(_cases, _filters, _vocabulary)
