@@ -139,6 +139,27 @@ def test_a_curated_collection_by_clicking_it_and_back(bundled_page, bundled_serv
     assert headline(page) == (total, total) and query(page) == {}
 
 
+def test_on_a_filtered_view_the_collections_open_with_a_click(bundled_page, bundled_server):
+    """The list starts closed on a filtered view (and is not built); one click shows every collection with its count."""
+    import yaml
+
+    page = bundled_page
+    open_app(page, bundled_server, "?region=Africa")
+    counted = re.compile(r" \(\d+ cases?\)$")
+    assert page.get_by_role("button", name=counted).count() == 0, "closed, the list's buttons are not there"
+    page.locator('[data-testid="stExpander"] summary').filter(has_text="Curated collections").click()
+    settle(page)
+    files = sorted((REPO / "data" / "collections").glob("*.yaml"))
+    assert page.get_by_role("button", name=counted).count() == len(files)
+    for path in files:
+        collection = yaml.safe_load(path.read_text(encoding="utf-8"))
+        wanted = "&".join(f"{key}={value}" for key, values in collection["filter"].items() for value in values)
+        matching, _ = expected_count(CASES, wanted)
+        name = f"{collection['title']} ({matching} case{'' if matching == 1 else 's'})"
+        assert page.get_by_role("button", name=name).is_visible(), name
+    assert query(page) == {"region": ["Africa"]}, "opening the list changes nothing in the address"
+
+
 def search_for(page, words: str) -> None:
     """Type words into the sidebar's search box and press Enter, as a person does."""
     box = sidebar(page).get_by_role("textbox", name="Search")

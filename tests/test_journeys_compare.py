@@ -116,6 +116,23 @@ def test_compare_by_clicking_tabs_cases_and_groups(tab):
     screenshot(tab, "journey-compare-groups")
 
 
+def test_a_chart_s_data_opens_as_a_table_of_the_files_counts(tab):
+    """Each chart's data is a table a person opens under it (built only then); its counts are the files'."""
+    go(tab, "compare")
+    tab.locator('[data-testid="stPlotlyChart"]').nth(2).wait_for(timeout=30_000)
+    assert tab.locator('[data-testid="stDataFrame"]').count() == 0, "closed, no table is sent"
+    under_regions = tab.locator(".st-key-chart-regions-table")
+    under_regions.get_by_text("Data as a table").click()
+    wait_ready(tab)
+    cells = under_regions.locator('[data-testid="stDataFrame"] [role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=30_000)  # the grid draws on a canvas; its cells are for screen readers
+    texts = cells.all_inner_texts()
+    shown = {texts[i + 1]: int(texts[i + 2]) for i in range(0, len(texts), 3)}  # index, region, cases
+    expected = {r: sum(r in c.regions for c in CATALOGUE.cases) for r in shown}
+    assert shown == expected and "Europe" in shown and "Africa" in shown
+    assert tab.locator('[data-testid="stDataFrame"]').count() == 1, "only the opened table is sent"
+
+
 def _pixel(box: dict, view: dict, lon: float, lat: float) -> tuple[float, float]:
     """Where deck.gl draws a place: Web Mercator, 512 px of world at zoom 0, centred on the view."""
     scale = 512 * 2 ** view["zoom"]

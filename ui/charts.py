@@ -35,8 +35,12 @@ def chart_block(
     )
     if caption:
         st.caption(caption)
-    with st.expander("Data as a table"):
-        st.dataframe(table, width="stretch")
+    # The table is built only while its expander is open (opening it reruns the page): most
+    # visitors never open it, and a crowd on one link would otherwise each be sent every table.
+    box = st.expander("Data as a table", key=f"{key}-table", on_change="rerun")
+    if box.open:
+        with box:
+            st.dataframe(table, width="stretch")
 
 
 def selection_charts(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> Mapping[str, Chart]:

@@ -180,8 +180,16 @@ def collections_list(collections: Mapping[str, Collection], index: CaseIndex, ac
         with st.container(border=True):
             st.markdown(f"**Collection: {md_escape(active.title)}**")
             st.markdown(active.introduction)  # Markdown from a validated file: HTML is refused there
-    if collections:
-        with st.expander("Curated collections", expanded=active is None and view.filters().is_empty):
+    if not collections:
+        return
+    # Open on the empty view only. Built only while open: a closed list costs the server nothing
+    # (opening it reruns the page). The key names the default, so a new view starts from its own.
+    opened = active is None and view.filters().is_empty
+    box = st.expander(
+        "Curated collections", expanded=opened, key=f"collections-{'open' if opened else 'closed'}", on_change="rerun"
+    )
+    if box.open:
+        with box:
             # Two columns, the first half down the left: the list stays short, and the reading
             # order (down one column, then the other) is the order of the files.
             every = list(collections.values())
