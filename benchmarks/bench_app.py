@@ -30,7 +30,7 @@ def rerun_times(folder: Path, cache: Path) -> list[float]:
     at.run()
     times = []
     for sectors in SECTOR_CHANGES:
-        at.sidebar.multiselect(key="filter_sector").set_value(sectors)
+        at.sidebar.button_group(key="filter_sector").set_value(sectors)
         start = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - start)

@@ -102,6 +102,8 @@ class Run:
     texts: list[str] = field(default_factory=list)
     #: Checkboxes by widget key: (widget id, whether it is ticked).
     checkboxes: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    #: Sets of toggles (st.pills) by widget key: (widget id, option labels, chosen labels).
+    toggles: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
     charts: int = 0
     page_hash: str = ""
 
@@ -198,6 +200,11 @@ class Visitor:
         elif kind == "checkbox":
             box = element.checkbox
             run.checkboxes[box.id.rsplit("-", 1)[-1]] = (box.id, box.value if box.set_value else box.default)
+        elif kind == "button_group":
+            group = element.button_group
+            labels = [option.content for option in group.options]
+            chosen = list(group.raw_values) if group.set_value else [labels[i] for i in group.default]
+            run.toggles[group.id.rsplit("-", 1)[-1]] = (group.id, labels, chosen)
         elif kind == "plotly_chart":
             run.charts += 1
 
@@ -227,11 +234,12 @@ async def journey(base: str, kind: str = "full", case_id: str = CASE_ID) -> Outc
         outcome.first_run = time.perf_counter() - visitor.start
         if kind in ("browse", "full"):
             ticked = [(widget_id, True) for widget_id, on in first.checkboxes.values() if on]
-            sectors = [widget_id for key, (widget_id, _) in first.checkboxes.items() if key.startswith("filter_sector__")]
-            sector = sectors[0] if sectors else None
+            sector = first.toggles.get("filter_sector")
             if not ticked or sector is None:
                 raise LoadError("no filter widgets in the sidebar")
-            changed = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=[*ticked, (sector, True)])
+            widget_id, labels, _ = sector
+            chosen = (widget_id, labels[:1])  # a browser sends the chosen toggles' labels
+            changed = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=[*ticked, chosen])
             if changed.headline is None or changed.headline[0] > first.headline[0]:
                 raise LoadError(f"filter change did not narrow the headline: {first.headline} -> {changed.headline}")
             case = await visitor.rerun(query=f"id={case_id}", page="case")

@@ -356,7 +356,7 @@ def open_facet(page, title: str):
 
 
 def tick(page, facet: str, label: str, wanted: str) -> None:
-    """Tick a value's checkbox (its label shows a live count) by clicking it."""
+    """Choose a value (a type's checkbox or another facet's toggle; its label shows a live count) by clicking it."""
     box = open_facet(page, facet).get_by_text(re.compile(rf"^{re.escape(label)} \(\d+\)$"))
     box.click()
     settle(page, wanted)

@@ -47,14 +47,21 @@ def query(at: AppTest, key: str) -> list[str]:
 
 
 def chosen(at: AppTest, facet_key: str) -> list[str]:
-    """The values ticked in one facet's checkbox list (widget keys are filter_<facet>__<value>)."""
-    prefix = f"filter_{facet_key}__"
-    return [box.key.removeprefix(prefix) for box in at.sidebar.checkbox if box.key.startswith(prefix) and box.value]
+    """The values chosen in one facet: the types' ticked checkboxes (keys filter_type__<value>), else its toggles."""
+    if facet_key == "type":
+        prefix = "filter_type__"
+        return [box.key.removeprefix(prefix) for box in at.sidebar.checkbox if box.key.startswith(prefix) and box.value]
+    return list(toggles(at, facet_key).value)
 
 
-def box(at: AppTest, facet_key: str, value: str):
-    """The checkbox of one facet value."""
-    return at.sidebar.checkbox(key=f"filter_{facet_key}__{value}")
+def box(at: AppTest, value: str):
+    """The checkbox of one co-production type."""
+    return at.sidebar.checkbox(key=f"filter_type__{value}")
+
+
+def toggles(at: AppTest, facet_key: str):
+    """The set of toggles of one facet (sector, region, ...): its value is the chosen vocabulary keys."""
+    return at.sidebar.button_group(key=f"filter_{facet_key}")
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +85,7 @@ def test_query_parameters_set_the_widgets_and_the_count(bundled):
 
 def test_changing_widgets_changes_counts_and_writes_the_query(bundled):
     at = run()
-    box(at, "sector", "mental-health").check().run()
+    toggles(at, "sector").select("mental-health").run()
     at.sidebar.text_input(key="filter_q").input("recovery").run()
     expected = apply(bundled.cases, Filters(sectors=("mental-health",), q="recovery"))
     assert headline(at)[0] == len(expected) > 0
@@ -96,9 +103,11 @@ def test_match_all_narrows_types(bundled):
 def test_facet_counts_appear_in_the_labels_not_the_values(bundled):
     at = run({"sector": "mental-health"})
     delivery = sum("co-delivery" in c.types and "mental-health" in c.sectors for c in bundled.cases)
-    assert box(at, "type", "co-delivery").label == f"Co-delivery ({delivery})"
-    box(at, "type", "co-delivery").check().run()  # the count changes under a ticked box: the value stays the key
-    box(at, "sector", "health").check().run()
+    assert box(at, "co-delivery").label == f"Co-delivery ({delivery})"
+    box(at, "co-delivery").check().run()  # the counts change under the chosen toggles: the values stay the keys
+    health = sum("co-delivery" in c.types and "health" in c.sectors for c in bundled.cases)
+    assert f"Health ({health})" in toggles(at, "sector").options  # the label counts cases with the other filters
+    toggles(at, "sector").select("health").run()
     expected = apply(bundled.cases, Filters(types=("co-delivery",), sectors=("mental-health", "health")))
     assert headline(at)[0] == len(expected)
     assert query(at, "type") == ["co-delivery"] and query(at, "sector") == ["mental-health", "health"]

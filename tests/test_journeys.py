@@ -392,7 +392,7 @@ def test_keyboard_only_filters_navigation_and_a_case(bundled_page, bundled_serve
 
     tab_to(page, r"^SUMMARY .*\bSector$")
     page.keyboard.press("Enter")  # open the section
-    tab_to(page, r"^INPUT Mental health \(\d+\)$")
+    tab_to(page, r"^BUTTON Mental health \(\d+\)$")  # one toggle of the sector set
     page.keyboard.press("Space")
     settle(page, "sector=mental-health")
     assert_count(page, "sector=mental-health")

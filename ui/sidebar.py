@@ -1,10 +1,11 @@
 """The sidebar of filters shared by every page, kept in step with the URL query.
 
 Each facet (``catalogue.facets``) is drawn from what it says about itself. The value a
-widget holds is always a vocabulary key, never a label: facets with a short list are
-checkboxes, one per value, keyed by the value, whose labels may show live counts
-("Mental health (5)"); countries use a picker whose labels are country names only,
-because a multiselect hands back its labels. The URL is read through
+widget holds is always a vocabulary key, never a label. The types are checkboxes, one per
+value, keyed by the value, each with its definition; the other short lists are one set of
+toggles (``st.pills``) per facet, whose labels show live counts ("Mental health (5)"): one
+widget per facet instead of one per value keeps each visit cheap for the server (issue 12).
+Countries use a picker whose labels are country names only. The URL is read through
 ``catalogue.filters.parse_query`` (unknown values dropped and listed in a notice) and
 written through ``Filters.to_query``; ``ui.urlstate`` decides when each direction applies.
 """
@@ -29,7 +30,7 @@ COLLECTION = "_filters_collection"
 URL = UrlState("filters", (*QUERY_KEYS, "collection"), resets=(PAGE_KEY,))
 #: Widget keys start with this prefix, so widget state and URL never mix.
 W = "filter_"
-#: Facets drawn as a picker (long lists); every other facet is a list of checkboxes.
+#: Facets drawn as a picker (long lists); the types are checkboxes; every other facet is a set of toggles.
 PICKERS: tuple[Facet, ...] = (COUNTRIES,)
 
 
@@ -46,8 +47,10 @@ def state_from_filters(filters: Filters, index: CaseIndex) -> dict[str, object]:
         if facet in PICKERS:
             state[W + facet.key] = list(chosen)
             state[W + facet.key + "_mode"] = "exclude" if filters.excludes(facet) else "include"
-        else:
+        elif facet is TYPES:
             state.update({_box(facet, value): value in chosen for value in index.options(facet)})
+        else:
+            state[W + facet.key] = [value for value in index.options(facet) if value in chosen]
     state.update(
         {
             W + "match": filters.match,
@@ -75,8 +78,11 @@ def current_filters(index: CaseIndex) -> Filters:
             chosen[facet.name] = tuple(state.get(W + facet.key) or ())
             if chosen[facet.name] and state.get(W + facet.key + "_mode") == "exclude":
                 exclude.append(facet.name)
-        else:
+        elif facet is TYPES:
             chosen[facet.name] = tuple(v for v in index.options(facet) if state.get(_box(facet, v)))
+        else:
+            picked = state.get(W + facet.key) or ()
+            chosen[facet.name] = tuple(v for v in index.options(facet) if v in picked)
     return Filters(
         exclude=tuple(exclude),
         match=state.get(W + "match") or "any",
@@ -152,6 +158,31 @@ def _checkboxes(facet: Facet, index: CaseIndex, filters: Filters) -> None:
         )
 
 
+def _toggles(facet: Facet, index: CaseIndex, filters: Filters) -> None:
+    """One toggle per value, in one widget, each labelled with how many cases it would give."""
+    vocabulary = index.vocabulary
+    counts = index.facet_counts(filters, facet.name)
+    options = index.options(facet)
+    st.pills(
+        f"Cases with any chosen {facet.label.lower()}",
+        options,
+        selection_mode="multi",
+        format_func=lambda value: f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
+        key=W + facet.key,
+        help=_definitions(facet, options, vocabulary),
+    )
+
+
+def _definitions(facet: Facet, values: Sequence[str], vocabulary: Vocabulary) -> str | None:
+    """What each value means (a list for the facet's help), where the vocabulary defines it."""
+    lines = [
+        f"- *{facet.label_of(value, vocabulary)}*: {meaning}"
+        for value in values
+        if (meaning := facet.definition(value, vocabulary))
+    ]
+    return "\n".join(lines) or None
+
+
 def _picker(facet: Facet, index: CaseIndex, filters: Filters) -> None:
     """A searchable picker whose labels are names only; counts are listed in its help."""
     vocabulary = index.vocabulary
@@ -195,7 +226,7 @@ def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters
             with st.expander(title, expanded=bool(chosen) or facet is TYPES):
                 if facet is TYPES:
                     st.caption("What citizens do with professionals.", help=_help(facet, index.vocabulary))
-                (_picker if facet in PICKERS else _checkboxes)(facet, index, filters)
+                (_picker if facet in PICKERS else _checkboxes if facet is TYPES else _toggles)(facet, index, filters)
                 if facet is TYPES:
                     st.radio(
                         "Cases must have",
