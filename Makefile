@@ -36,7 +36,7 @@ serve: $(VENV)/.runtime
 ## test: set up (if needed), lint, and run every test except the real-browser ones (the fast loop, about a minute)
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not browser and not nginx and not slow" -n 2
+	$(PY) -m pytest -m "not browser and not nginx and not slow" -n 2 --dist worksteal
 
 ## test-all: set up (if needed), lint (ruff and mypy), and run every test, the real-browser journeys included (what CI runs),
 ## on two processes: each starts its own app servers and Chromium

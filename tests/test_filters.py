@@ -68,19 +68,24 @@ def test_url_round_trip_property(bundled, data):
 @settings(max_examples=60, deadline=None)  # each example builds the reference search over every case
 @given(data=st.data())
 def test_the_index_agrees_with_the_reference_functions(bundled, data):
-    """CaseIndex (numpy masks) selects and counts exactly as ``apply`` and ``facet_counts`` do, periods included."""
-    index = CaseIndex(bundled.cases, VOCABULARY)
-    filters = _draw_filters(data, bundled.cases, max_size=2, text="aeiorst ")
+    """CaseIndex (numpy masks) selects and counts exactly as ``apply`` and ``facet_counts`` do, periods included.
+
+    Over every third bundled case (42 of 127 today): the two must agree on any list of cases, and
+    the reference counts rebuild the reference search for every facet value, so their cost grows
+    with the catalogue (78 s for this test over all 127 cases; the fast loop must stay fast)."""
+    cases = bundled.cases[::3]
+    index = CaseIndex(cases, VOCABULARY)
+    filters = _draw_filters(data, cases, max_size=2, text="aeiorst ")
     if data.draw(st.booleans()):  # periods around the bundled cases' years, where the edges are
         start = data.draw(st.integers(1970, 2026))
         filters = replace(filters, year_from=start, year_to=data.draw(st.none() | st.integers(start, 2030)))
     if data.draw(st.booleans()):  # words people type: labels, places, synonyms, typos, joined words
         words = ["water", "italy", "elderly", "timebank", "time bank", "mental helth", "co-delivery", "sao", "polic", "xyz"]
         filters = replace(filters, q=" ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=2))))
-    assert index.select(filters) == apply(bundled.cases, filters)
+    assert index.select(filters) == apply(cases, filters)
     assert index.count(filters) == len(index.select(filters))
     for facet in FACETS:
-        assert index.facet_counts(filters, facet.name) == facet_counts(bundled.cases, filters, facet.name), facet.name
+        assert index.facet_counts(filters, facet.name) == facet_counts(cases, filters, facet.name), facet.name
 
 
 def test_comma_lists_case_and_repeats_are_accepted(bundled):
