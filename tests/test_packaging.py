@@ -8,6 +8,7 @@ cleanly without it.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
@@ -39,15 +40,32 @@ def _index_reachable() -> bool:
     return True
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A plain virtual environment (no system site-packages) with a copy of this repository pip-installed into it."""
+    """A plain virtual environment (no system site-packages) with a copy of this repository pip-installed into it.
+
+    Built once per test run: the pytest-xdist workers share one folder and take turns on a lock,
+    so a second worker reuses the first one's install (each install takes 35-40 s)."""
     if not _index_reachable():
         pytest.skip("the package index is not reachable; cannot install dependencies")
-    root = tmp_path_factory.mktemp("install")
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    with open(shared / "install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _install(shared / "install")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _install(root: Path) -> Path:
+    """Install a copy of the repository into ``root/venv`` unless an earlier worker already did."""
+    venv = root / "venv"
+    if (root / "done").exists():
+        return venv
+    shutil.rmtree(root, ignore_errors=True)  # a half-finished install from a failed attempt
+    root.mkdir()
     source = root / "checkout"
     shutil.copytree(REPO, source, ignore=COPY_IGNORE)
-    venv = root / "venv"
     # --no-compile: byte-compiling every dependency took half the install's 40 s and proves nothing here.
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     result = subprocess.run(
@@ -59,6 +77,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"the package index did not serve a dependency: {result.stderr[-400:]}")
     assert result.returncode == 0, result.stderr[-3000:]
     shutil.rmtree(source)  # the installed package must not lean on the checkout
+    (root / "done").touch()
     return venv
 
 
