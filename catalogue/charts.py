@@ -499,9 +499,6 @@ def type_profile_figure(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fig
     )
 
 
-# Group against group --------------------------------------------------------------------
-
-
 # The charts of a selection, together ----------------------------------------------------
 
 
@@ -547,6 +544,8 @@ def overview(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary, to
         charts["chart-outcomes"] = Chart(outcomes_figure(table, title("Outcomes against their comparison")), table)
     return charts
 
+
+# Group against group --------------------------------------------------------------------
 
 def group_name(filters: Filters, vocabulary: Vocabulary, count: int) -> str:
     """A group named by what it holds: 'Co-delivery cases in Europe (5 cases)'."""

@@ -136,14 +136,10 @@ def _help(facet: Facet, vocabulary: Vocabulary) -> str | None:
     """What the facet's values mean, for the types' group heading."""
     if facet is not TYPES:
         return None
-    lines = []
-    for group, term in vocabulary.type_groups.items():
-        lines.append(f"**{term.label}**")
-        lines += [
-            f"- *{vocabulary.label('types', t)}*: {vocabulary.terms('types')[t].definition}"
-            for t in vocabulary.types_in_group(group)
-        ]
-    return "\n".join(lines)
+    return "\n".join(
+        f"**{term.label}**\n{_definitions(facet, vocabulary.types_in_group(group), vocabulary)}"
+        for group, term in vocabulary.type_groups.items()
+    )
 
 
 def _checkboxes(facet: Facet, index: CaseIndex, filters: Filters) -> None:
