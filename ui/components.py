@@ -27,12 +27,15 @@ APP_STYLE = """<style>
 [data-testid="stExpandSidebarButton"]::after {
   content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
 }
-[class*="st-key-result-"] { gap: 0.1rem; padding: 0.5rem 0; border-top: 1px solid #d5dae1; }
-[class*="st-key-result-"] [data-testid="stPageLink-NavLink"] { padding: 0; }
-[class*="st-key-result-"] [data-testid="stMarkdownContainer"] p:first-child:not(:last-child) {
+.st-key-results { gap: 0.1rem; }
+.st-key-results [data-testid="stElementContainer"]:has([data-testid="stPageLink"]) {
+  border-top: 1px solid #d5dae1; padding-top: 0.5rem; margin-top: 0.4rem; width: 100%;
+}
+.st-key-results [data-testid="stPageLink-NavLink"] { padding: 0; }
+.st-key-results [data-testid="stMarkdownContainer"] p:first-child:not(:last-child) {
   font-size: 0.875rem; color: rgba(17, 20, 24, 0.6); margin-bottom: 0.1rem;
 }
-[class*="st-key-result-"] [data-testid="stPageLink-NavLink"] p {
+.st-key-results [data-testid="stPageLink-NavLink"] p {
   font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }
 </style>"""
@@ -233,7 +236,7 @@ def view_button(label: str, query: dict[str, list[str]], *, key: str, icon: str 
 
 def page_link(page: str, label: str, extra: dict[str, list[str]] | None = None, icon: str | None = None) -> None:
     """A link to another page of the app that keeps the filters."""
-    st.page_link(page, label=label, query_params=link_query(extra), icon=icon)
+    st.page_link(routes.link_target(page), label=label, query_params=link_query(extra), icon=icon)
 
 
 def address(url_path: str, query: dict[str, list[str]]) -> str:

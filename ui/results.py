@@ -22,13 +22,14 @@ from ui.components import link_query, page_link, view_button
 
 def results_list(listing: Listing, vocabulary: Vocabulary, matched: Callable[[Case], Sequence[str]] | None = None) -> None:
     """One page of results: each title a link to its case (filters kept), its facts, summary and matching words."""
-    for case in listing.cases:
-        with st.container(key=f"result-{case.id}"):
+    # One container for the page of results, not one per result: each element (a container too)
+    # is a message the server hands to its event loop, and a crowd on one link pays for every one.
+    with st.container(key="results"):
+        for case in listing.cases:
             page_link(routes.CASE, md_escape(case.title), {"id": [case.id]})
             words = matched(case) if matched else ()
             found = f" \n:small[Matches: {', '.join(f'**{md_escape(w)}**' for w in words)}]" if words else ""
-            # One element for the facts line (styled as a caption: see APP_STYLE) and the summary:
-            # each element is a message to the browser, and a page shows twenty results.
+            # The facts line (styled as a caption: see APP_STYLE) and the summary are one element.
             st.markdown(f"{md_escape(result_facts(case, vocabulary))}\n\n:small[{md_escape(case.summary)}]{found}")
 
 

@@ -26,6 +26,21 @@ ROUTES: tuple[tuple[str, str, str, str, bool], ...] = (
 )
 
 
+_LINKS = "_routes_links"
+
+
+def link_target(script: str) -> st.Page:
+    """The page a link to ``script`` names, made once per session (a link only reads its address).
+
+    Given a script's path, ``st.page_link`` resolves it on disk for every link (two ``realpath``
+    calls); given a page, it looks the page up. Explore draws twenty links per visit."""
+    made: dict[str, st.Page] = st.session_state.setdefault(_LINKS, {})
+    if script not in made:
+        _, title, _, url_path, _ = next(route for route in ROUTES if route[0] == script)
+        made[script] = st.Page(script, title=title, url_path=url_path)
+    return made[script]
+
+
 def is_presenting() -> bool:
     """Whether the address asks for presentation mode."""
     return st.query_params.get("present") == "1"
