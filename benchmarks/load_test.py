@@ -7,8 +7,9 @@ A visitor does what the browser does (checked by recording a real Chromium's web
 query string, page name and widget states) and reads ``ForwardMsg``s until ``script_finished``.
 
 Journey (``--journey full``): open a shared Explore link (``/?type=co-delivery``) and wait for the
-headline ("Showing N of M cases"); change a filter (the first sector checkbox, sent with the ticked boxes as widget states
-exactly as the browser sends it after a click); open a case (``/case?id=...``); open Compare.
+headline ("Showing N of M cases"); change a filter (open the sidebar's closed Sector section, then choose its first
+toggle, each sent with the other widgets' states exactly as the browser sends them after a click); open a case
+(``/case?id=...``); open Compare.
 ``--journey link`` stops after the headline; ``--journey browse`` leaves out Compare.
 The client itself costs little, so the figures describe the server: errors, time to the
 headline (median, 95th percentile), time to a finished first run, server CPU per visitor and
@@ -104,6 +105,8 @@ class Run:
     checkboxes: dict[str, tuple[str, bool]] = field(default_factory=dict)
     #: Sets of toggles (st.pills) by widget key: (widget id, option labels, chosen labels).
     toggles: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
+    #: The sidebar's sections (expanders that draw their widgets only while open) by label: widget id.
+    sections: dict[str, str] = field(default_factory=dict)
     charts: int = 0
     page_hash: str = ""
 
@@ -183,6 +186,11 @@ class Visitor:
 
     def _read_delta(self, msg: ForwardMsg, run: Run) -> None:
         delta = msg.delta
+        if delta.WhichOneof("type") == "add_block":
+            block = delta.add_block
+            if block.WhichOneof("type") == "expandable" and block.id:
+                run.sections[block.expandable.label.split(" (")[0]] = block.id
+            return
         if delta.WhichOneof("type") != "new_element":
             return
         element = delta.new_element
@@ -234,12 +242,17 @@ async def journey(base: str, kind: str = "full", case_id: str = CASE_ID) -> Outc
         outcome.first_run = time.perf_counter() - visitor.start
         if kind in ("browse", "full"):
             ticked = [(widget_id, True) for widget_id, on in first.checkboxes.values() if on]
-            sector = first.toggles.get("filter_sector")
-            if not ticked or sector is None:
+            if not ticked or "Sector" not in first.sections:
                 raise LoadError("no filter widgets in the sidebar")
+            # The Sector section is closed on the link: the visitor opens it (a rerun), then picks a sector.
+            opened = [*ticked, (first.sections["Sector"], True)]
+            shown = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=opened)
+            sector = shown.toggles.get("filter_sector")
+            if sector is None:
+                raise LoadError("the Sector section opened without its toggles")
             widget_id, labels, _ = sector
             chosen = (widget_id, labels[:1])  # a browser sends the chosen toggles' labels
-            changed = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=[*ticked, chosen])
+            changed = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=[*opened, chosen])
             if changed.headline is None or changed.headline[0] > first.headline[0]:
                 raise LoadError(f"filter change did not narrow the headline: {first.headline} -> {changed.headline}")
             case = await visitor.rerun(query=f"id={case_id}", page="case")

@@ -60,7 +60,13 @@ def box(at: AppTest, value: str):
 
 
 def toggles(at: AppTest, facet_key: str):
-    """The set of toggles of one facet (sector, region, ...): its value is the chosen vocabulary keys."""
+    """The set of toggles of one facet (sector, region, ...): its value is the chosen vocabulary keys.
+
+    A closed section of the sidebar draws nothing, so the facet's section is opened first, as a
+    person opens it (its expander's state, keyed ``section_<facet>``, reruns the page)."""
+    if not any(group.key == f"filter_{facet_key}" for group in at.sidebar.button_group):
+        at.session_state[f"section_{facet_key}"] = True
+        at.run()
     return at.sidebar.button_group(key=f"filter_{facet_key}")
 
 
@@ -118,6 +124,20 @@ def test_clear_filters_resets_everything(bundled):
     at.sidebar.button[0].click().run()
     assert headline(at) == (len(bundled.cases), len(bundled.cases))
     assert chosen(at, "type") == [] and "type" not in at.query_params
+
+
+def test_a_closed_section_draws_nothing_and_keeps_its_choices(bundled):
+    at = run({"sector": "health"})
+    drawn = {group.key for group in at.sidebar.button_group}
+    assert drawn == {"filter_sector"}  # the section with a choice is open; the others draw nothing
+    at.session_state["section_sector"] = False  # the person closes Sector
+    at.run()
+    assert not at.sidebar.button_group
+    box(at, "co-delivery").check().run()
+    expected = apply(bundled.cases, Filters(types=("co-delivery",), sectors=("health",)))
+    assert headline(at)[0] == len(expected) > 0
+    assert query(at, "sector") == ["health"] and query(at, "type") == ["co-delivery"]
+    assert chosen(at, "sector") == ["health"]  # opened again, it still shows the choice
 
 
 def test_unknown_url_values_give_a_notice_not_an_error():

@@ -119,6 +119,20 @@ def test_three_filters_combined_by_clicking_and_typing(bundled_page, bundled_ser
     screenshot(page, "journey-mental-health-uk-no")
 
 
+def test_closing_a_section_keeps_its_filter(bundled_page, bundled_server):
+    """A closed section of the sidebar is not drawn, yet its chosen values still filter."""
+    page = bundled_page
+    open_app(page, bundled_server, "?sector=mental-health")
+    assert_count(page, "sector=mental-health")
+    open_facet(page, "Sector").locator("summary").click()  # close it
+    settle(page)
+    expect(sidebar(page).get_by_text(re.compile(r"^Mental health \(\d+\)$"))).to_have_count(0)
+    tick(page, "Co-production type", "Co-delivery", "type=co-delivery")
+    assert_count(page, "sector=mental-health&type=co-delivery")
+    tick(page, "World region", "Europe", "region=Europe")  # a closed section opens and draws its toggles
+    assert_count(page, "sector=mental-health&type=co-delivery&region=Europe")
+
+
 def test_a_curated_collection_by_clicking_it_and_back(bundled_page, bundled_server):
     """A presenter opens a collection from the list on Explore; its count is the files' count."""
     import yaml

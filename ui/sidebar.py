@@ -5,7 +5,9 @@ widget holds is always a vocabulary key, never a label. The types are checkboxes
 value, keyed by the value, each with its definition; the other short lists are one set of
 toggles (``st.pills``) per facet, whose labels show live counts ("Mental health (5)"): one
 widget per facet instead of one per value keeps each visit cheap for the server (issue 12).
-Countries use a picker whose labels are country names only. The URL is read through
+Countries use a picker whose labels are country names only. Each facet's section (and the
+period's) draws its widgets only while open, and every widget keeps its value while closed
+(see ``_section``). The URL is read through
 ``catalogue.filters.parse_query`` (unknown values dropped and listed in a notice) and
 written through ``Filters.to_query``; ``ui.urlstate`` decides when each direction applies.
 """
@@ -13,6 +15,7 @@ written through ``Filters.to_query``; ``ui.urlstate`` decides when each directio
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -25,11 +28,16 @@ from catalogue.schema import MAX_YEAR, MIN_YEAR
 from catalogue.vocabulary import Vocabulary
 from ui.urlstate import UrlState, raw_query
 
+if TYPE_CHECKING:  # what st.expander returns (for its .open)
+    from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
+
 IGNORED = "_filters_ignored"
 COLLECTION = "_filters_collection"
 URL = UrlState("filters", (*QUERY_KEYS, "collection"), resets=(PAGE_KEY,))
 #: Widget keys start with this prefix, so widget state and URL never mix.
 W = "filter_"
+#: The sidebar's sections (one per facet, and the period) are expanders keyed by this prefix and a name.
+SECTION = "section_"
 #: Facets drawn as a picker (long lists); the types are checkboxes; every other facet is a set of toggles.
 PICKERS: tuple[Facet, ...] = (COUNTRIES,)
 
@@ -101,7 +109,7 @@ def view_from_query(
     query = dict(query)
     named = query.pop("collection", None)
     wanted = named[-1] if named else None
-    parsed = parse_query({k: v for k, v in query.items()}, index.vocabulary, index.cases)
+    parsed = parse_query(query, index.vocabulary, index.cases, index.options)
     collection = collections.get(wanted) if wanted else None
     if wanted and collection is None:
         parsed.ignored.append(f"collection={wanted[:40]}")
@@ -132,6 +140,16 @@ def clear_filters(index: CaseIndex) -> None:
     st.session_state[COLLECTION] = None
 
 
+def _section(title: str, name: str, expanded: bool) -> ExpanderContainer:
+    """A facet's section of the sidebar, whose widgets are drawn only while it is open.
+
+    Opening a section reruns the page; a closed one sends nothing, so a visit to a shared
+    link costs the server only the sections the view has chosen values in (issue 12). Every
+    filter widget keeps its value while its section is closed (``persist_state``), so
+    closing a section never drops a chosen filter."""
+    return st.expander(title, expanded=expanded, key=SECTION + name, on_change="rerun")
+
+
 def _help(facet: Facet, vocabulary: Vocabulary) -> str | None:
     """What the facet's values mean, for the types' group heading."""
     if facet is not TYPES:
@@ -151,6 +169,7 @@ def _checkboxes(facet: Facet, index: CaseIndex, filters: Filters) -> None:
             f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
             key=_box(facet, value),
             help=facet.definition(value, vocabulary),
+            persist_state="session",
         )
 
 
@@ -166,6 +185,7 @@ def _toggles(facet: Facet, index: CaseIndex, filters: Filters) -> None:
         format_func=lambda value: f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
         key=W + facet.key,
         help=_definitions(facet, options, vocabulary),
+        persist_state="session",
     )
 
 
@@ -190,6 +210,7 @@ def _picker(facet: Facet, index: CaseIndex, filters: Filters) -> None:
         horizontal=True,
         format_func=lambda mode: "Only these" if mode == "include" else "All but these",
         label_visibility="collapsed",
+        persist_state="session",
     )
     st.multiselect(
         facet.label,
@@ -198,6 +219,7 @@ def _picker(facet: Facet, index: CaseIndex, filters: Filters) -> None:
         format_func=lambda value: facet.label_of(value, vocabulary),
         placeholder="Type a country",
         label_visibility="collapsed",
+        persist_state="session",
         help="Cases per country with the other filters: "
         + ", ".join(f"{facet.label_of(v, vocabulary)} {counts[v]}" for v in index.options(facet) if counts.get(v)),
     )
@@ -219,30 +241,43 @@ def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters
         for facet in FACETS:
             chosen = getattr(filters, facet.name)
             title = f"{facet.label} ({len(chosen)} chosen)" if chosen else facet.label
-            with st.expander(title, expanded=bool(chosen) or facet is TYPES):
-                if facet is TYPES:
-                    st.caption("What citizens do with professionals.", help=_help(facet, index.vocabulary))
-                (_picker if facet in PICKERS else _checkboxes if facet is TYPES else _toggles)(facet, index, filters)
-                if facet is TYPES:
-                    st.radio(
-                        "Cases must have",
-                        ["any", "all"],
-                        key=W + "match",
-                        horizontal=True,
-                        format_func=lambda value: "any chosen type" if value == "any" else "all chosen types",
+            section = _section(title, facet.key, expanded=bool(chosen) or facet is TYPES)
+            if section.open:
+                with section:
+                    if facet is TYPES:
+                        st.caption("What citizens do with professionals.", help=_help(facet, index.vocabulary))
+                    (_picker if facet in PICKERS else _checkboxes if facet is TYPES else _toggles)(facet, index, filters)
+                    if facet is TYPES:
+                        st.radio(
+                            "Cases must have",
+                            ["any", "all"],
+                            key=W + "match",
+                            horizontal=True,
+                            format_func=lambda value: "any chosen type" if value == "any" else "all chosen types",
+                            persist_state="session",
+                        )
+        period = _section("Period", "period", expanded=filters.has_period)
+        if period.open:
+            with period:
+                st.caption("Cases running at any time in these years; active cases run to today.")
+                left, right = st.columns(2)
+                for column, label, key in ((left, "From", "from"), (right, "To", "to")):
+                    column.number_input(
+                        label,
+                        min_value=MIN_YEAR,
+                        max_value=MAX_YEAR,
+                        step=1,
+                        value=None,
+                        key=W + key,
+                        placeholder="year",
+                        persist_state="session",
                     )
-        with st.expander("Period", expanded=filters.has_period):
-            st.caption("Cases running at any time in these years; active cases run to today.")
-            left, right = st.columns(2)
-            left.number_input(
-                "From", min_value=MIN_YEAR, max_value=MAX_YEAR, step=1, value=None, key=W + "from", placeholder="year"
-            )
-            right.number_input("To", min_value=MIN_YEAR, max_value=MAX_YEAR, step=1, value=None, key=W + "to", placeholder="year")
-            st.checkbox(
-                "Include cases whose dates are unknown",
-                key=W + "undated",
-                help="Cases without a start year, or whose end is not known, cannot be placed in a period for sure.",
-            )
+                st.checkbox(
+                    "Include cases whose dates are unknown",
+                    key=W + "undated",
+                    help="Cases without a start year, or whose end is not known, cannot be placed in a period for sure.",
+                    persist_state="session",
+                )
         st.button("Clear filters", on_click=clear_filters, args=(index,), disabled=filters.is_empty, width="stretch")
     URL.publish(page, view_query(filters, active_collection(filters)))
     return filters
