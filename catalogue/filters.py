@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -110,13 +110,22 @@ def _split(values: Iterable[str]) -> list[str]:
     return out
 
 
-def parse_query(query: Mapping[str, Sequence[str] | str], vocabulary: Vocabulary, cases: Sequence[Case]) -> ParsedQuery:
-    """Read filters from URL query values; anything unknown is dropped and listed, never raised."""
+def parse_query(
+    query: Mapping[str, Sequence[str] | str],
+    vocabulary: Vocabulary,
+    cases: Sequence[Case],
+    options: Callable[[Facet], Sequence[str]] | None = None,
+) -> ParsedQuery:
+    """Read filters from URL query values; anything unknown is dropped and listed, never raised.
+
+    ``options`` gives the values each facet offers for ``cases`` (``CaseIndex.options``
+    remembers them); without it they are read from the cases, every call."""
     values = {k: ([v] if isinstance(v, str) else list(v)) for k, v in query.items()}
+    offered = options or (lambda facet: facet.options(vocabulary, cases))
     ignored: list[str] = []
     chosen: dict[str, object] = {}
     for facet in FACETS:
-        lookup = {a.casefold(): a for a in facet.options(vocabulary, cases)}
+        lookup = {a.casefold(): a for a in offered(facet)}
         kept = []
         for raw in _split(values.get(facet.key, [])):
             match = lookup.get(raw.casefold())

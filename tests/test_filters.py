@@ -112,6 +112,15 @@ def test_unknown_values_are_dropped_and_listed(bundled, query, ignored):
     assert parsed.filters == Filters()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [{"region": ["europe", "Narnia"], "country": ["gb", "XX"]}, {"type": "co-design", "sector": "HEALTH"}, {}],
+)
+def test_the_index_remembered_options_read_a_query_alike(bundled, query):
+    index = CaseIndex(bundled.cases, VOCABULARY)
+    assert parse_query(query, VOCABULARY, bundled.cases, index.options) == parse_query(query, VOCABULARY, bundled.cases)
+
+
 def test_reversed_period_is_swapped(bundled):
     parsed = parse_query({"from": "2020", "to": "1990"}, VOCABULARY, bundled.cases)
     assert (parsed.filters.year_from, parsed.filters.year_to) == (1990, 2020)
