@@ -9,8 +9,9 @@ that they are tested without a browser and read the same wherever a list is show
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 
 from catalogue.presentation import labels, where_label, years_label
 from catalogue.schema import Case
@@ -82,3 +83,27 @@ def result_facts(case: Case, vocabulary: Vocabulary) -> str:
             f"{evidence} evidence",
         ]
     )
+
+
+def results_html(
+    cases: Sequence[Case],
+    vocabulary: Vocabulary,
+    href: Callable[[Case], str],
+    matched: Callable[[Case], Sequence[str]] | None = None,
+) -> str:
+    """One page of results as one HTML list: each title a link to its case, then its facts
+    line, its summary and the words a search matched in it.
+
+    Every text is escaped here (titles and summaries come from case files). ``href`` gives
+    a case's address in the app; the link is marked ``data-app-link`` so the app opens it
+    in the same session (see ``ui.components.APP_SCRIPT``); without script it is a plain link."""
+    items = []
+    for case in cases:
+        words = matched(case) if matched else ()
+        found = f' <span class="matches">Matches: {", ".join(f"<b>{escape(w)}</b>" for w in words)}</span>' if words else ""
+        items.append(
+            f'<li><a href="{escape(href(case))}" data-app-link>{escape(case.title)}</a>'
+            f'<p class="facts">{escape(result_facts(case, vocabulary))}</p>'
+            f'<p class="summary">{escape(case.summary)}{found}</p></li>'
+        )
+    return f'<ul class="results">{"".join(items)}</ul>'

@@ -256,9 +256,11 @@ def test_open_a_case_and_come_back_then_back_and_forward(bundled_page, bundled_s
     open_app(page, bundled_server, "?" + start)
     assert_count(page, start)
     entries = page.evaluate("history.length")
+    page.evaluate("window.sameVisit = true")  # gone if the click reloads the page
 
     title = open_a_case(page)
     assert page.evaluate("history.length") == entries + 1, "opening a case is one entry in the history"
+    assert page.evaluate("window.sameVisit === true"), "the case opens within the app, not by reloading the page"
     assert query(page)["id"] and query(page)["type"] == ["co-delivery"] and query(page)["sector"] == ["social-care"]
 
     page.get_by_role("link", name=re.compile("All cases")).click()
@@ -435,10 +437,12 @@ def test_keyboard_only_filters_navigation_and_a_case(bundled_page, bundled_serve
         pytest.xfail("the results are a table whose rows cannot be opened with the keyboard (no links to the cases)")
     title = results.first.inner_text().strip()
     tab_to(page, rf"^A {re.escape(title[:30])}")
+    page.evaluate("window.sameVisit = true")
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.pathname.endsWith('/case')", timeout=15_000)
     settle(page)
     assert page.get_by_role("heading", level=1).first.inner_text().strip().startswith(title[:20])
+    assert page.evaluate("window.sameVisit === true"), "Enter on a result opens it within the app"
 
 
 # --- many cases: the results a page at a time -------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.listing import PER_PAGE, page_number, paginate, result_facts
+from catalogue.listing import PER_PAGE, page_number, paginate, result_facts, results_html
 from catalogue.presentation import years_label
 from catalogue.vocabulary import load_vocabulary
 
@@ -53,3 +53,37 @@ def test_a_result_line_gives_place_years_types_status_and_evidence(bundled):
     assert parts[2] == ", ".join(VOCABULARY.label("types", t) for t in case.types)
     assert parts[3] == VOCABULARY.label("statuses", case.status)
     assert parts[4] == VOCABULARY.label("evidence", case.evidence) + " evidence"
+
+
+def test_the_results_are_one_list_of_links_with_every_text_escaped(bundled):
+    from html.parser import HTMLParser
+
+    hostile = bundled.cases[0].model_copy(
+        update={"title": '<script>alert("x")</script> & co', "summary": "<img src=x onerror=alert(1)> 'quoted'"}
+    )
+    cases = [hostile, *bundled.cases[1:3]]
+    html = results_html(cases, VOCABULARY, lambda case: f"/case?id={case.id}&type=co-design", lambda case: ["<b>"])
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.links: list[tuple[str, str]] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            if tag == "a":
+                self.links.append((dict(attrs)["href"], "data-app-link" in dict(attrs)))
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    reader = Reader()
+    reader.feed(html)
+    assert "script" not in reader.tags and "img" not in reader.tags
+    assert reader.tags.count("li") == len(cases) and reader.tags.count("a") == len(cases)
+    assert reader.links[0] == (f"/case?id={hostile.id}&type=co-design", True)
+    text = "".join(reader.text)
+    assert hostile.title in text and hostile.summary in text and result_facts(cases[1], VOCABULARY) in text
+    assert text.count("Matches: <b>") == len(cases)  # the matched word is text, not markup

@@ -27,23 +27,38 @@ APP_STYLE = """<style>
 [data-testid="stExpandSidebarButton"]::after {
   content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
 }
-.st-key-results { gap: 0.1rem; }
-.st-key-results [data-testid="stElementContainer"]:has([data-testid="stPageLink"]) {
-  border-top: 1px solid #d5dae1; padding-top: 0.5rem; margin-top: 0.4rem; width: 100%;
-}
-.st-key-results [data-testid="stPageLink-NavLink"] { padding: 0; }
-.st-key-results [data-testid="stMarkdownContainer"] p:first-child:not(:last-child) {
-  font-size: 0.875rem; color: rgba(17, 20, 24, 0.6); margin-bottom: 0.1rem;
-}
-.st-key-results [data-testid="stPageLink-NavLink"] p {
+ul.results { list-style: none; margin: 0; padding: 0; }
+ul.results li { margin: 0; padding: 0.5rem 0 0.6rem; border-top: 1px solid #d5dae1; }
+ul.results a {
   font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }
+ul.results p { margin: 0.15rem 0 0; font-size: 0.875rem; line-height: 1.6; }
+ul.results p.facts { color: rgba(17, 20, 24, 0.6); }
 </style>"""
 
 
+#: Links marked ``data-app-link`` (Explore's results) open their page within the app, as
+#: ``st.page_link`` does: one ``pushState`` and a ``popstate``, which Streamlit's front end handles
+#: as a navigation (widget state kept; see ``open_case``). A click with a modifier key or another
+#: button is left to the browser (a new tab), and without script a link is a plain link.
+APP_SCRIPT = """<script>
+if (!window.catalogueAppLinks) {
+  window.catalogueAppLinks = true;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-app-link]") : null;
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.history.pushState({}, "", link.getAttribute("href"));
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  });
+}
+</script>"""
+
+
 def app_style() -> None:
-    """Add the app's few styles to the page (no case text ever goes into them)."""
-    st.html(APP_STYLE)
+    """Add the app's few styles and its link script to the page (no case text ever goes into them)."""
+    st.html(APP_STYLE + APP_SCRIPT, unsafe_allow_javascript=True)
 
 
 def ignored_notice(ignored: Sequence[str]) -> None:

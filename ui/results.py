@@ -12,25 +12,22 @@ import streamlit as st
 
 from catalogue import Vocabulary
 from catalogue.filters import Filters
-from catalogue.listing import PAGE_KEY, Listing, result_facts
+from catalogue.listing import PAGE_KEY, Listing, results_html
 from catalogue.schema import Case
 from catalogue.text import count_of, md_escape
 from catalogue.widening import Widening
 from ui import routes
-from ui.components import link_query, page_link, view_button
+from ui.components import address, link_query, view_button
 
 
 def results_list(listing: Listing, vocabulary: Vocabulary, matched: Callable[[Case], Sequence[str]] | None = None) -> None:
-    """One page of results: each title a link to its case (filters kept), its facts, summary and matching words."""
-    # One container for the page of results, not one per result: each element (a container too)
-    # is a message the server hands to its event loop, and a crowd on one link pays for every one.
-    with st.container(key="results"):
-        for case in listing.cases:
-            page_link(routes.CASE, md_escape(case.title), {"id": [case.id]})
-            words = matched(case) if matched else ()
-            found = f" \n:small[Matches: {', '.join(f'**{md_escape(w)}**' for w in words)}]" if words else ""
-            # The facts line (styled as a caption: see APP_STYLE) and the summary are one element.
-            st.markdown(f"{md_escape(result_facts(case, vocabulary))}\n\n:small[{md_escape(case.summary)}]{found}")
+    """One page of results: each title a link to its case (filters kept), its facts, summary and matching words.
+
+    The whole page of results is one element (``catalogue.listing.results_html``): each element
+    is a message the server hands to its event loop, and a crowd on one shared link pays for every
+    one (issue 12). Its links open the case within the app, as ``st.page_link`` does (``APP_SCRIPT``)."""
+    case_page = routes.url_path(routes.CASE)
+    st.html(results_html(listing.cases, vocabulary, lambda case: address(case_page, link_query({"id": [case.id]})), matched))
 
 
 def pager(listing: Listing) -> None:

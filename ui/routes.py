@@ -36,9 +36,17 @@ def link_target(script: str) -> st.Page:
     calls); given a page, it looks the page up. Explore draws twenty links per visit."""
     made: dict[str, st.Page] = st.session_state.setdefault(_LINKS, {})
     if script not in made:
-        _, title, _, url_path, _ = next(route for route in ROUTES if route[0] == script)
-        made[script] = st.Page(script, title=title, url_path=url_path)
+        made[script] = st.Page(script, title=_route(script)[1], url_path=url_path(script))
     return made[script]
+
+
+def url_path(script: str) -> str:
+    """The address of a page of the app, without the server's base path ('case')."""
+    return _route(script)[3]
+
+
+def _route(script: str) -> tuple[str, str, str, str, bool]:
+    return next(route for route in ROUTES if route[0] == script)
 
 
 def is_presenting() -> bool:
