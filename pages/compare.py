@@ -1,4 +1,6 @@
-"""Compare: charts of the filtered cases, cases side by side, and one group against another."""
+"""Compare: charts of the filtered cases, cases side by side, and one group against another, one tab each.
+
+Only the open tab is built; a link that chooses cases (or a second group) opens on that tab."""
 
 from typing import Any
 
@@ -20,6 +22,7 @@ filters = view.filters()
 cases = index.select(filters)
 titles = {case.id: case.title for case in catalogue.cases}
 url = UrlState("compare", ["case"])
+CHARTS, SIDE, GROUPS = "Charts of the selection", "Side by side", "Group against group"
 
 
 def _seed(query: dict[str, list[str]]) -> None:
@@ -27,6 +30,8 @@ def _seed(query: dict[str, list[str]]) -> None:
     wanted = [i for v in query.get("case", []) for i in v.split(",") if i.strip()]
     st.session_state["compare_case"] = [i for i in dict.fromkeys(wanted) if i in titles][:MAX_CASES]
     st.session_state["compare_ignored"] = [f"case={i[:40]}" for i in wanted if i not in titles]
+    # A link with cases (or a second group) opens on what it shares; decided here, once per link.
+    st.session_state["compare_opens_on"] = SIDE if st.session_state["compare_case"] else GROUPS if group_b_query() else None
 
 
 def _narrow_to_cell() -> None:
@@ -37,13 +42,8 @@ def _narrow_to_cell() -> None:
         narrow(index, types=[type_key], sectors=[sector_key])
 
 
-url.seed("compare", _seed)
-st.title("Compare")
-ignored_notice(st.session_state.get("compare_ignored", []))
-st.caption(f"{describe(filters, vocabulary)}: {len(cases)} cases. Charts follow the sidebar filters.")
-overview, side, groups = st.tabs(["Charts of the selection", "Side by side", "Group against group"])
-
-with overview:
+def _charts() -> None:
+    """Every chart of the selection, built once per view and shared (``ui.charts.selection_charts``)."""
     if len(cases) < 2:
         st.info("Charts need at least two cases. Widen the filters in the sidebar.")
     else:
@@ -71,16 +71,18 @@ with overview:
         else:
             st.info("No case in this selection reports an outcome with a comparison figure.")
 
-with side:
-    chosen = st.multiselect(
+
+def _side_by_side() -> list[str]:
+    """Two to four cases chosen by title, side by side; returns the chosen ids."""
+    chosen: list[str] = st.multiselect(
         f"Choose {MIN_CASES} to {MAX_CASES} cases",
         list(titles),
         key="compare_case",
         max_selections=MAX_CASES,
         format_func=lambda case_id: titles.get(case_id, case_id),
         placeholder="Type part of a title to find a case",
+        persist_state="session",
     )
-    url.publish("compare", {"case": chosen})
     if len(chosen) < MIN_CASES:
         st.info(f"Choose at least {MIN_CASES} cases to compare them side by side.")
     else:
@@ -95,8 +97,11 @@ with side:
         st.plotly_chart(charts.type_profile_figure(chosen_cases, vocabulary), theme=None, key="chart-profiles")
         with st.expander("As a data table"):
             st.dataframe(side_by_side(chosen_cases, vocabulary), hide_index=True, width="stretch")
+    return chosen
 
-with groups:
+
+def _group_against_group() -> None:
+    """The selection against a second group chosen here: counts, then shares per facet."""
     st.markdown(
         "The **first group** is the selection in the sidebar. Choose the **second group** below; both stay in the link."
     )
@@ -122,4 +127,27 @@ with groups:
                 caption="Each bar: the share of its group's cases with that value, and how many cases that is (n).",
             )
 
-share_control(filters, {"case": list(st.session_state.get("compare_case", [])), **group_b_query()})
+url.seed("compare", _seed)
+st.title("Compare")
+ignored_notice(st.session_state.get("compare_ignored", []))
+st.caption(f"{describe(filters, vocabulary)}: {len(cases)} cases. Charts follow the sidebar filters.")
+# Only the open tab is built (opening another reruns the page): a crowd on one link is sent one tab,
+# not three. The widgets of a closed tab keep their values (persist_state), and its part of the
+# address is written on every run all the same.
+overview, side, groups = st.tabs(
+    [CHARTS, SIDE, GROUPS], key="compare-tab", on_change="rerun", default=st.session_state.get("compare_opens_on")
+)
+
+with overview:
+    if overview.open:
+        _charts()
+with side:
+    chosen = _side_by_side() if side.open else list(st.session_state.get("compare_case", []))
+url.publish("compare", {"case": chosen})
+with groups:
+    if groups.open:
+        _group_against_group()
+    else:
+        group_b_filters(index, draw=False)  # its part of the address is kept
+
+share_control(filters, {"case": chosen, **group_b_query()})

@@ -198,6 +198,22 @@ def test_compare_side_by_side_from_the_url():
     assert "case=nope" in " ".join(i.value for i in at.info)
 
 
+def test_compare_builds_only_the_open_tab_and_keeps_the_others_choices():
+    at = run({"case": ["keyring", "shared-lives"], "b_region": "Africa"}, page="pages/compare.py")
+    assert at.multiselect(key="compare_case").value == ["keyring", "shared-lives"]  # the link opens on its cases
+    assert not [m for m in at.multiselect if m.key.startswith("groupb_")]
+    at.session_state["compare-tab"] = "Charts of the selection"  # the person opens the charts
+    at.run()
+    assert not at.multiselect and len(at.get("plotly_chart")) >= 6
+    assert query(at, "case") == ["keyring", "shared-lives"] and query(at, "b_region") == ["Africa"]
+    at.session_state["compare-tab"] = "Group against group"
+    at.run()
+    assert at.multiselect(key="groupb_region").value == ["Africa"]
+    at.session_state["compare-tab"] = "Side by side"
+    at.run()
+    assert at.multiselect(key="compare_case").value == ["keyring", "shared-lives"]
+
+
 def test_filters_survive_a_page_switch(bundled):
     at = run({"type": "co-design"})
     at.switch_page("pages/about.py").run()

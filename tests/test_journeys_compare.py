@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -114,6 +115,14 @@ def test_compare_by_clicking_tabs_cases_and_groups(tab):
     bar_text = " ".join(tab.locator('[data-testid="stPlotlyChart"] .bartext').all_text_contents())
     assert re.search(r"%\s*n=\d+", bar_text), "a percentage shows its count"
     screenshot(tab, "journey-compare-groups")
+
+    # Back to the cases: the closed tab kept its choices, and the address holds every part of the view.
+    tab.get_by_role("tab", name="Side by side").click()
+    wait_ready(tab)
+    table.wait_for()
+    assert table.locator("thead th").all_inner_texts()[1:] == [keyring.title, shared.title]
+    address = parse_qs(urlsplit(tab.url).query)
+    assert address["case"] == ["keyring", "shared-lives"] and address["b_region"] == ["Africa"]
 
 
 def test_a_chart_s_data_opens_as_a_table_of_the_files_counts(tab):

@@ -20,25 +20,25 @@ W = "groupb_"
 
 def _seed(query: dict[str, list[str]], index: CaseIndex) -> None:
     """Set group B's widgets from the URL's ``b_`` keys."""
-    parsed = parse_query({k.removeprefix(PREFIX): v for k, v in query.items()}, index.vocabulary, index.cases)
+    query = {k.removeprefix(PREFIX): v for k, v in query.items()}
+    parsed = parse_query(query, index.vocabulary, index.cases, index.options)
     for facet in FACETS:
         st.session_state[W + facet.key] = list(getattr(parsed.filters, facet.name))
 
 
-def group_b_filters(index: CaseIndex) -> Filters:
-    """Draw group B's filters and return them; the URL keeps them as b_type, b_sector..."""
+def group_b_filters(index: CaseIndex, draw: bool = True) -> Filters:
+    """Group B's filters, drawn (``draw``) or only kept while its tab is closed; the URL keeps them as b_type, b_sector..."""
     URL.seed("compare", lambda query: _seed(query, index))
-    columns = st.columns(len(FACETS))
-    chosen = {}
-    for column, facet in zip(columns, FACETS, strict=True):
-        chosen[facet.name] = tuple(
+    if draw:
+        for column, facet in zip(st.columns(len(FACETS)), FACETS, strict=True):
             column.multiselect(
                 f"Second group: {facet.label.lower()}",
                 index.options(facet),
                 key=W + facet.key,
                 format_func=partial(facet.label_of, vocabulary=index.vocabulary),
+                persist_state="session",
             )
-        )
+    chosen = {facet.name: tuple(st.session_state.get(W + facet.key) or ()) for facet in FACETS}
     filters = Filters(**chosen)  # type: ignore[arg-type]
     URL.publish("compare", {PREFIX + k: v for k, v in filters.to_query().items()})
     return filters
