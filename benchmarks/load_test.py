@@ -36,6 +36,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -361,9 +362,13 @@ def summarise(outcomes: list[Outcome]) -> dict:
     }
 
 
-def measure(base: str, pids: list[int], visitors: int, kind: str, seconds: float) -> dict:
-    """One crowd against a running server (``pids``: the processes whose CPU and memory count)."""
-    asyncio.run(crowd(base, 1, "link", seconds))  # warm: the first visit builds the shared caches
+def measure(base: str, pids: list[int], visitors: int, kind: str, seconds: float, warm: Sequence[str] = ()) -> dict:
+    """One crowd against a running server (``pids``: the processes whose CPU and memory count).
+
+    One visit first to each address in ``warm`` (default: ``base``) builds the shared caches; behind
+    the proxy that is every replica, since one visit through nginx reaches only one of them."""
+    for address in warm or [base]:
+        asyncio.run(crowd(address, 1, "link", seconds))
     time.sleep(1)
     idle = rss_mb(pids)
     monitor = PeakMemory(pids)
@@ -490,7 +495,8 @@ def main() -> None:
             else:
                 print(HEADER, flush=True)
                 for n in args.visitors:
-                    print(row(measure(target.url, pids, n, args.journey, args.seconds), args.journey), flush=True)
+                    warm = [replica.url for replica in target.replicas] if args.proxy else [target.url]
+                    print(row(measure(target.url, pids, n, args.journey, args.seconds, warm), args.journey), flush=True)
             if args.browser:
                 browser_visit(target.url, pids)
         finally:
