@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.filters import apply, parse_query
 from catalogue.loader import load_catalogue
@@ -119,7 +120,12 @@ def test_map_tooltip_shows_special_characters_exactly_once_escaped(page, server)
 
 def test_compare_with_filters_and_cases_in_the_url_shows_its_charts(page, server):
     open_app(page, server, "compare?type=co-delivery,co-design&case=harbour-time-bank&case=river-watch&b_region=Oceania")
-    page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=20_000)
+    # A link with cases opens on them, side by side; the charts are one click away.
+    expect(page.get_by_role("tab", name="Side by side")).to_have_attribute("aria-selected", "true")
+    assert page.locator("table.cmp thead th").count() == 3  # the attribute column and the two cases
+    page.get_by_role("tab", name="Charts of the selection").click()
+    wait_ready(page)
+    page.locator('[data-testid="stPlotlyChart"]').nth(4).wait_for(timeout=20_000)
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 5
     no_exception(page)
     assert query(page)["case"] == ["harbour-time-bank", "river-watch"] and query(page)["b_region"] == ["Oceania"]
