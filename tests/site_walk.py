@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -23,7 +24,16 @@ def page_url(out: Path, path: Path, base: str) -> str:
 
 
 def parse(path: Path):
-    """Parse as HTML5 strictly: raises html5lib's ParseError on the first error."""
+    """Parse as HTML5 strictly: raises html5lib's ParseError on the first error.
+
+    A page is parsed once per test process while it is unchanged (several tests walk the same
+    built site, and html5lib takes most of their time); callers only read the tree."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int):
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     return parser.parse(path.read_bytes())
 
