@@ -140,6 +140,14 @@ def test_a_closed_section_draws_nothing_and_keeps_its_choices(bundled):
     assert chosen(at, "sector") == ["health"]  # opened again, it still shows the choice
 
 
+def test_a_section_stays_open_when_its_last_choice_is_taken_back(bundled):
+    at = run()
+    toggles(at, "sector").select("health").run()  # opened by the person, then a choice
+    toggles(at, "sector").unselect("health").run()
+    assert query(at, "sector") == [] and headline(at)[0] == len(bundled.cases)
+    assert [group.key for group in at.sidebar.button_group] == ["filter_sector"]
+
+
 def test_unknown_url_values_give_a_notice_not_an_error():
     at = run({"type": ["co-design", "co-nothing"], "from": "19x0", "region": "Narnia"})
     notice = " ".join(i.value for i in at.info)

@@ -131,6 +131,12 @@ def test_closing_a_section_keeps_its_filter(bundled_page, bundled_server):
     assert_count(page, "sector=mental-health&type=co-delivery")
     tick(page, "World region", "Europe", "region=Europe")  # a closed section opens and draws its toggles
     assert_count(page, "sector=mental-health&type=co-delivery&region=Europe")
+    europe = sidebar(page).get_by_text(re.compile(r"^Europe \(\d+\)$"))
+    europe.click()  # and its last choice taken back: the section stays open under the pointer
+    page.wait_for_function("() => !location.search.includes('region=')", timeout=10_000)
+    settle(page)
+    assert_count(page, "sector=mental-health&type=co-delivery")
+    expect(europe).to_be_visible()
 
 
 def test_a_curated_collection_by_clicking_it_and_back(bundled_page, bundled_server):

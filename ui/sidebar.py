@@ -146,8 +146,16 @@ def _section(title: str, name: str, expanded: bool) -> ExpanderContainer:
     Opening a section reruns the page; a closed one sends nothing, so a visit to a shared
     link costs the server only the sections the view has chosen values in (issue 12). Every
     filter widget keeps its value while its section is closed (``persist_state``), so
-    closing a section never drops a chosen filter."""
-    return st.expander(title, expanded=expanded, key=SECTION + name, on_change="rerun")
+    closing a section never drops a chosen filter.
+
+    ``expanded`` is where a section starts. Streamlit makes a new expander when its title
+    changes ("Sector" becomes "Sector (1 chosen)"), and a new one starts from ``expanded``:
+    so the section's last state is written back under its key first, and a section stays as
+    the person left it (removing its last choice does not close it under their pointer)."""
+    key = SECTION + name
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    return st.expander(title, expanded=expanded, key=key, on_change="rerun")
 
 
 def _help(facet: Facet, vocabulary: Vocabulary) -> str | None:
