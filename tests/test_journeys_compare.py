@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.filters import Filters, apply
 from catalogue.geography import country_name
@@ -204,7 +205,7 @@ def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
     listing = tab.locator(".st-key-explore-map-shared")
     listing.wait_for(timeout=30_000)
     links = listing.locator('[data-testid="stPageLink"] a')
-    assert links.count() == len(shared)
+    expect(links).to_have_count(len(shared))  # the list's container can arrive before its links
     for case in shared:
         assert links.filter(has_text=case.title).count() == 1
     screenshot(tab, "journey-map-shared-list")
@@ -213,3 +214,37 @@ def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
     wait_ready(tab)
     tab.get_by_role("heading", name=target.title, exact=True).first.wait_for()
     assert f"id={target.id}" in tab.url
+
+
+def test_a_marker_of_one_case_opens_it_within_the_app_and_back_returns(tab):
+    at: dict[tuple[float, float], list] = {}
+    for case in CATALOGUE.cases:
+        for location in case.locations:
+            at.setdefault((round(location.lon, 4), round(location.lat, 4)), []).append(case)
+    view = json.loads(case_deck(map_points(CATALOGUE.cases, VOCABULARY)).to_json())["initialViewState"]
+    alone = [(place, cases[0]) for place, cases in at.items() if len(cases) == 1]
+    # The place of one case standing farthest from every other place, so the pointer picks its marker.
+    (lon, lat), case = max(alone, key=lambda item: min(math.dist(item[0], other) for other in at if other != item[0]))
+
+    go(tab)
+    canvas = tab.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for()
+    canvas.scroll_into_view_if_needed()
+    tab.wait_for_timeout(500)
+    x, y = _pixel(canvas.bounding_box(), view, lon, lat)
+    tab.mouse.move(x, y)
+    tooltip = tab.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    assert case.title in tooltip.inner_text()
+    entries = tab.evaluate("history.length")
+    tab.evaluate("window.sameVisit = true")  # gone if the click reloads the page
+    tab.mouse.click(x, y)
+    tab.wait_for_function("() => location.pathname.endsWith('/case')", timeout=15_000)
+    wait_ready(tab)
+    tab.get_by_role("heading", name=case.title, exact=True).first.wait_for()
+    assert parse_qs(urlsplit(tab.url).query)["id"] == [case.id]
+    assert tab.evaluate("history.length") == entries + 1 and tab.evaluate("window.sameVisit === true")
+    tab.go_back()
+    tab.wait_for_function("() => !location.pathname.endsWith('/case')", timeout=15_000)
+    wait_ready(tab)
+    assert "id" not in parse_qs(urlsplit(tab.url).query)
