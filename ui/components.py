@@ -37,20 +37,24 @@ ul.results p.facts { color: rgba(17, 20, 24, 0.6); }
 </style>"""
 
 
-#: Links marked ``data-app-link`` (Explore's results) open their page within the app, as
-#: ``st.page_link`` does: one ``pushState`` and a ``popstate``, which Streamlit's front end handles
-#: as a navigation (widget state kept; see ``open_case``). A click with a modifier key or another
-#: button is left to the browser (a new tab), and without script a link is a plain link.
+#: How the app goes to one of its own pages, as ``st.page_link`` does: one ``pushState`` and a
+#: ``popstate``, which Streamlit's front end handles as a navigation within the app (widget
+#: state kept; see ``open_case``). ``catalogueNavigate`` does it for ``open_case``; links marked
+#: ``data-app-link`` (Explore's results) use it when clicked. A click with a modifier key or
+#: another button is left to the browser (a new tab), and without script a link is a plain link.
 APP_SCRIPT = """<script>
-if (!window.catalogueAppLinks) {
-  window.catalogueAppLinks = true;
+if (!window.catalogueNavigate) {
+  window.catalogueNavigate = function (target) {
+    if (window.location.pathname + window.location.search === target) return;
+    window.history.pushState({}, "", target);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  };
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[data-app-link]") : null;
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    window.history.pushState({}, "", link.getAttribute("href"));
-    window.dispatchEvent(new PopStateEvent("popstate"));
+    window.catalogueNavigate(link.getAttribute("href"));
   });
 }
 </script>"""
@@ -272,14 +276,10 @@ def open_case(case_id: str) -> None:
     and a second on the list without filters. Instead the browser navigates exactly as a
     link or its own Back button does: one ``pushState`` and a ``popstate``, which
     Streamlit's front end handles as a navigation within the app (widget state kept).
-    ``tests/test_journeys.py`` fails if that ever stops being true."""
-    target = address("case", link_query({"id": [case_id]}))
-    run_in_page(
-        "open-case",
-        "const w = window.parent; const target = " + json.dumps(target).replace("<", "\\u003c") + ";"
-        "if (w.location.pathname + w.location.search === target) return;"
-        "w.history.pushState({}, '', target); w.dispatchEvent(new PopStateEvent('popstate'));",
-    )
+    ``tests/test_journeys.py`` fails if that ever stops being true. The navigation itself is
+    ``APP_SCRIPT``'s ``catalogueNavigate``, which Explore's result links use too."""
+    target = address(routes.url_path(routes.CASE), link_query({"id": [case_id]}))
+    run_in_page("open-case", "window.parent.catalogueNavigate(" + json.dumps(target).replace("<", "\\u003c") + ");")
 
 
 def run_in_page(name: str, script: str) -> None:
