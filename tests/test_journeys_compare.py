@@ -154,12 +154,17 @@ def _pixel(box: dict, view: dict, lon: float, lat: float) -> tuple[float, float]
     return x, box["y"] + box["height"] / 2 - (y(lat) - y(view["latitude"])) / (2 * math.pi) * scale
 
 
-def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
+def _places() -> tuple[dict[tuple[float, float], list], dict]:
+    """The bundled cases by the place of their markers, and the map's first view."""
     at: dict[tuple[float, float], list] = {}
     for case in CATALOGUE.cases:
         for location in case.locations:
             at.setdefault((round(location.lon, 4), round(location.lat, 4)), []).append(case)
-    view = json.loads(case_deck(map_points(CATALOGUE.cases, VOCABULARY)).to_json())["initialViewState"]
+    return at, json.loads(case_deck(map_points(CATALOGUE.cases, VOCABULARY)).to_json())["initialViewState"]
+
+
+def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
+    at, view = _places()
     places = [(place, cases) for place, cases in at.items() if len(cases) > 1]
     assert places, "the bundled cases have a place shared by several cases"
     # The shared place standing farthest from every other place, so the pointer picks its marker
@@ -217,11 +222,7 @@ def test_a_shared_marker_lists_its_cases_and_opens_each(tab):
 
 
 def test_a_marker_of_one_case_opens_it_within_the_app_and_back_returns(tab):
-    at: dict[tuple[float, float], list] = {}
-    for case in CATALOGUE.cases:
-        for location in case.locations:
-            at.setdefault((round(location.lon, 4), round(location.lat, 4)), []).append(case)
-    view = json.loads(case_deck(map_points(CATALOGUE.cases, VOCABULARY)).to_json())["initialViewState"]
+    at, view = _places()
     alone = [(place, cases[0]) for place, cases in at.items() if len(cases) == 1]
     # The place of one case standing farthest from every other place, so the pointer picks its marker.
     (lon, lat), case = max(alone, key=lambda item: min(math.dist(item[0], other) for other in at if other != item[0]))
