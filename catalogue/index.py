@@ -14,11 +14,12 @@ from functools import cached_property
 
 import numpy as np
 
-from catalogue.facets import BY_NAME, FACETS, TYPES, Facet
+from catalogue.facets import BY_NAME, COUNTRIES, EVIDENCE, FACETS, TYPES, Facet
 from catalogue.filters import Filters, span
 from catalogue.maps import map_points
 from catalogue.schema import Case
 from catalogue.search import SearchIndex
+from catalogue.stats import KeyFigures
 from catalogue.vocabulary import Vocabulary
 
 #: How many (view, facet) counts an index remembers before it starts afresh.
@@ -151,6 +152,20 @@ class CaseIndex:
                 self._counts.clear()
             self._counts[(filters, name)] = known
         return Counter(known)
+
+    def key_figures(self, filters: Filters) -> KeyFigures:
+        """The selection's key figures (same as ``stats.key_figures`` of the selected cases), from the masks."""
+        mask = self.mask(filters)
+
+        def covered(name: str) -> int:
+            return sum(bool(np.any(has & mask)) for has in self.has[name].values())
+
+        evaluated = self.has[EVIDENCE.name].get("evaluated")
+        return KeyFigures(
+            countries=covered(COUNTRIES.name),
+            types=covered(TYPES.name),
+            evaluated=int(np.count_nonzero(evaluated & mask)) if evaluated is not None else 0,
+        )
 
     @cached_property
     def _points(self) -> list[list[dict]]:

@@ -25,6 +25,24 @@ MARKER = re.compile(r"\[@[a-z0-9-]+(?:;\s*@[a-z0-9-]+)*\]")
 
 
 @dataclass(frozen=True)
+class KeyFigures:
+    """What a selection of cases covers, as Explore states it under its headline."""
+
+    countries: int
+    types: int
+    evaluated: int
+
+
+def key_figures(cases: Sequence[Case]) -> KeyFigures:
+    """How many countries and co-production types the cases cover, and how many have evaluated evidence."""
+    return KeyFigures(
+        countries=len({country for case in cases for country in case.countries}),
+        types=len({key for case in cases for key in case.types}),
+        evaluated=sum(case.evidence == "evaluated" for case in cases),
+    )
+
+
+@dataclass(frozen=True)
 class Goal:
     """A coverage goal: what is counted, the target, and whether the target is a floor or a ceiling."""
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from catalogue.facets import COUNTRIES, FACETS
 from catalogue.filters import Filters, apply, describe, facet_counts, in_period, parse_query, span
 from catalogue.index import CaseIndex
+from catalogue.stats import key_figures
 from catalogue.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -85,6 +86,7 @@ def test_the_index_agrees_with_the_reference_functions(bundled, data):
         filters = replace(filters, q=" ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=2))))
     assert index.select(filters) == apply(cases, filters)
     assert index.count(filters) == len(index.select(filters))
+    assert index.key_figures(filters) == key_figures(apply(cases, filters))
     for facet in FACETS:
         assert index.facet_counts(filters, facet.name) == facet_counts(cases, filters, facet.name), facet.name
 
