@@ -107,3 +107,22 @@ def results_html(
             f'<p class="summary">{escape(case.summary)}{found}</p></li>'
         )
     return f'<ul class="results">{"".join(items)}</ul>'
+
+
+def pager_html(listing: Listing, href: Callable[[int], str], top: str = "") -> str:
+    """The previous and next page links and where this page sits, as one line of HTML ('' for one page).
+
+    ``href`` gives the address of a page of the list by its number; the links are marked
+    ``data-app-link`` like the results' (see ``results_html``), so they change the view within
+    the app, and each is a real address a person can open in a new tab or share. ``top`` names
+    the element the app brings into view with the new page (the list's heading)."""
+    if listing.pages == 1:
+        return ""
+
+    def link(page: int, text: str, rel: str) -> str:
+        return f'<a href="{escape(href(page))}" rel="{rel}" data-app-link="{escape(top)}">{text}</a>'
+
+    previous = link(listing.page - 1, "‹ Previous page", "prev") if listing.page > 1 else "<span></span>"
+    following = link(listing.page + 1, "Next page ›", "next") if listing.page < listing.pages else "<span></span>"
+    where = f"<span>Page {listing.page} of {listing.pages}</span>"
+    return f'<nav class="pager" aria-label="Pages of results">{previous}{where}{following}</nav>'

@@ -18,7 +18,7 @@ from ui.components import (
     type_legend,
     view_of,
 )
-from ui.results import no_results, pager, results_list
+from ui.results import RESULTS_ANCHOR, no_results, results_list
 from ui.sidebar import active_collection, ignored_values
 
 catalogue, vocabulary, index = data.catalogue(), data.vocabulary(), data.index()
@@ -30,7 +30,7 @@ invalid_files_notice(catalogue)
 st.title("Co-production case catalogue")
 st.markdown(f"#### Showing {len(cases)} of {len(catalogue.cases)} cases")
 st.caption(describe(filters, vocabulary))
-key_figures(cases)
+key_figures(index.key_figures(filters))
 collections_list(data.collections(), index, active_collection(filters))
 
 
@@ -45,11 +45,8 @@ else:
 
     listing = paginate(cases, page_number(st.query_params.get(PAGE_KEY)))
     order = "most relevant first" if filters.q else "in catalogue order"
-    st.subheader(listing.label, anchor="results")
-    st.caption(f"Each title opens its case; {order}.")
-    results_list(listing, vocabulary, (lambda case: index.matched_words(case, filters.q)) if filters.q else None)
-    pager(listing)
-
-    st.subheader("Download this selection")
+    st.subheader(listing.label, anchor=RESULTS_ANCHOR)
+    matched = (lambda case: index.matched_words(case, filters.q)) if filters.q else None
+    results_list(listing, vocabulary, f"Each title opens its case; {order}.", matched)
     downloads(cases, filters, vocabulary)
 share_control(filters)

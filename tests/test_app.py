@@ -148,6 +148,16 @@ def test_a_section_stays_open_when_its_last_choice_is_taken_back(bundled):
     assert [group.key for group in at.sidebar.button_group] == ["filter_sector"]
 
 
+def test_the_download_section_draws_its_buttons_only_once_opened(bundled):
+    at = run({"region": "Europe"})
+    assert not at.get("download_button")  # closed, the section is one element
+    at.session_state["downloads"] = True  # the person opens "Download this selection"
+    at.run()
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["CSV (spreadsheet)", "JSON (full records)", "GeoJSON (map points)", "Data package (zip)"]
+    assert headline(at)[0] == len(apply(bundled.cases, Filters(regions=("Europe",))))
+
+
 def test_unknown_url_values_give_a_notice_not_an_error():
     at = run({"type": ["co-design", "co-nothing"], "from": "19x0", "region": "Narnia"})
     notice = " ".join(i.value for i in at.info)

@@ -139,6 +139,8 @@ def test_app_download_is_byte_identical_to_the_cli(page, server, browser_cases):
     from tests.conftest import REPO
 
     open_app(page, server, "?region=Europe")
+    page.get_by_text("Download this selection").click()  # the section opens as a person opens it
+    page.get_by_role("button", name="CSV (spreadsheet)").wait_for(timeout=20_000)
     with page.expect_download() as download:
         page.get_by_role("button", name="CSV (spreadsheet)").click()
     downloaded = Path(download.value.path()).read_bytes()

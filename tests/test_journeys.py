@@ -476,13 +476,19 @@ def test_results_page_by_page_and_back_to_the_first_when_a_filter_changes(browse
         open_app(page, server)
         assert page.get_by_role("heading", name=f"Cases 1 to 20 of {len(catalogue.cases)}").is_visible()
         assert shown_titles(page) == [case.title for case in catalogue.cases[:20]]
-        page.get_by_role("button", name="Next page").click()
+        page.evaluate("window.sameVisit = true")  # gone if a link reloaded the page instead of changing the view
+        page.get_by_role("link", name="Next page").click()
         settle(page, "page=2")
         assert shown_titles(page) == [case.title for case in catalogue.cases[20:40]]
-        page.get_by_role("button", name="Next page").click()
+        heading = page.get_by_role("heading", name=f"Cases 21 to 40 of {len(catalogue.cases)}")
+        expect(heading).to_be_in_viewport()  # the new page is read from its start, not from the pager
+        page.get_by_role("link", name="Next page").focus()
+        page.keyboard.press("Enter")  # by keyboard too
         settle(page, "page=3")
         assert shown_titles(page) == [case.title for case in catalogue.cases[40:]]
-        assert page.get_by_role("button", name="Next page").count() == 0
+        assert page.get_by_role("link", name="Next page").count() == 0
+        assert page.get_by_text("Page 3 of 3").is_visible()
+        assert page.evaluate("window.sameVisit === true")
         back(page)
         assert query(page)["page"] == ["2"] and shown_titles(page) == [case.title for case in catalogue.cases[20:40]]
         screenshot(page, "journey-results-page-2")

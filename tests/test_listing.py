@@ -87,3 +87,46 @@ def test_the_results_are_one_list_of_links_with_every_text_escaped(bundled):
     text = "".join(reader.text)
     assert hostile.title in text and hostile.summary in text and result_facts(cases[1], VOCABULARY) in text
     assert text.count("Matches: <b>") == len(cases)  # the matched word is text, not markup
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "links"),
+    [
+        (1, 1, []),
+        (1, 3, [("/?type=a&page=2", "next", "Next page \u203a")]),
+        (2, 3, [("/?type=a", "prev", "\u2039 Previous page"), ("/?type=a&page=3", "next", "Next page \u203a")]),
+        (3, 3, [("/?type=a&page=2", "prev", "\u2039 Previous page")]),
+    ],
+)
+def test_the_pager_links_to_the_pages_next_to_this_one_and_says_where_it_is(bundled, page, pages, links):
+    from html.parser import HTMLParser
+
+    from catalogue.listing import pager_html
+
+    listing = paginate(bundled.cases[: pages * 2], page, per_page=2)
+    html = pager_html(listing, lambda number: "/?type=a" + (f"&page={number}" if number > 1 else ""), top="results")
+    if pages == 1:
+        assert html == ""
+        return
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.links: list[list[str]] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                attributes = dict(attrs)
+                assert attributes["data-app-link"] == "results"  # followed within the app, to the list's heading
+                self.links.append([attributes["href"], attributes["rel"], ""])
+
+        def handle_data(self, data):
+            if self.links and not self.links[-1][2] and data.strip() and "Page" not in data:
+                self.links[-1][2] = data
+            self.text.append(data)
+
+    reader = Reader()
+    reader.feed(html)
+    assert [tuple(link) for link in reader.links] == links
+    assert f"Page {page} of {pages}" in reader.text

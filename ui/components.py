@@ -17,12 +17,14 @@ from catalogue.filters import Filters
 from catalogue.index import CaseIndex
 from catalogue.maps import LAYER_ID, case_deck
 from catalogue.schema import Case
+from catalogue.stats import KeyFigures
 from catalogue.text import count_of, md_escape
 from ui import data, routes, view
 
 #: Styles for every page but the presentation. The sidebar's opener says what it opens: on a phone
 #: the sidebar starts closed and Streamlit's opener is a bare '»' icon (named only for screen readers).
-#: Result titles look like the links they are, each result set off by a rule, its facts line a caption.
+#: Result titles look like the links they are, each result set off by a rule, its facts line a caption;
+#: the links to the other pages of results under them.
 APP_STYLE = """<style>
 [data-testid="stExpandSidebarButton"]::after {
   content: "Filters"; margin-left: 0.3rem; font-size: 1rem; font-weight: 600; color: #111418;
@@ -33,14 +35,22 @@ ul.results a {
   font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }
 ul.results p { margin: 0.15rem 0 0; font-size: 0.875rem; line-height: 1.6; }
-ul.results p.facts { color: rgba(17, 20, 24, 0.6); }
+ul.results p.facts, p.results-note { color: rgba(17, 20, 24, 0.6); }
+p.results-note { margin: 0 0 0.5rem; font-size: 0.875rem; }
+nav.pager {
+  display: grid; grid-template-columns: 1fr auto 1fr; align-items: center; gap: 1rem;
+  padding: 0.75rem 0; border-top: 1px solid #d5dae1;
+}
+nav.pager a[rel="next"] { justify-self: end; }
+nav.pager a { font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px; }
 </style>"""
 
 
 #: How the app goes to one of its own pages, as ``st.page_link`` does: one ``pushState`` and a
 #: ``popstate``, which Streamlit's front end handles as a navigation within the app (widget
 #: state kept; see ``open_case``). ``catalogueNavigate`` does it for ``open_case``; links marked
-#: ``data-app-link`` (Explore's results) use it when clicked. A click with a modifier key or
+#: ``data-app-link`` (Explore's results) use it when clicked, then bring into view the element
+#: the attribute names, if any (the pager's links name the list's heading). A click with a modifier key or
 #: another button is left to the browser (a new tab), and without script a link is a plain link.
 APP_SCRIPT = """<script>
 if (!window.catalogueNavigate) {
@@ -55,6 +65,8 @@ if (!window.catalogueNavigate) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     window.catalogueNavigate(link.getAttribute("href"));
+    var top = link.getAttribute("data-app-link") && document.getElementById(link.getAttribute("data-app-link"));
+    if (top) top.scrollIntoView();
   });
 }
 </script>"""
@@ -103,15 +115,15 @@ def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, p
         st.code(share_link(filters, extra), language=None, wrap_lines=True)
 
 
-def key_figures(cases: Sequence[Case]) -> None:
+def key_figures(figures: KeyFigures) -> None:
     """The selection's key figures on one line, under the headline's count (stacked metrics filled a phone's screen)."""
-    figures = [
-        (len({c for case in cases for c in case.countries}), "country", "countries"),
-        (len({t for case in cases for t in case.types}), "co-production type", "co-production types"),
-        (sum(case.evidence == "evaluated" for case in cases), "with evaluated evidence", "with evaluated evidence"),
+    parts = [
+        (figures.countries, "country", "countries"),
+        (figures.types, "co-production type", "co-production types"),
+        (figures.evaluated, "with evaluated evidence", "with evaluated evidence"),
     ]
     with st.container(key="key-figures"):
-        st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in figures))
+        st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts))
 
 
 def type_legend(vocabulary: Vocabulary) -> None:
@@ -177,22 +189,27 @@ def app_address() -> str:
 
 
 def downloads(cases: Sequence[Case], filters: Filters, vocabulary: Vocabulary) -> None:
-    """Download buttons for exactly the filtered cases, one per format.
+    """Download buttons for exactly the filtered cases, one per format, in a section drawn only while open.
 
-    Case page addresses in the files point at this dashboard unless a public address is
-    configured (``CATALOGUE_DASHBOARD_URL`` or, for permanent pages, ``CATALOGUE_SITE_URL``)."""
+    Closed, the section is one element: a crowd on one shared link seldom downloads, and each
+    element is a message the server sends every visitor (issue 12). Case page addresses in the
+    files point at this dashboard unless a public address is configured (``CATALOGUE_DASHBOARD_URL``
+    or, for permanent pages, ``CATALOGUE_SITE_URL``)."""
+    section = st.expander("Download this selection", icon=":material/download:", key="downloads", on_change="rerun")
+    if not section.open:
+        return
     context = Context(filters, reached_at=app_address())
-    columns = st.columns(len(FORMATS))
-    for column, (fmt, module) in zip(columns, FORMATS.items(), strict=True):
-        column.download_button(
-            module.LABEL,
-            data=partial(render, fmt, cases, vocabulary, context),  # built on click, not on every rerun
-            file_name=filename(filters, vocabulary, fmt),
-            mime=module.MEDIA_TYPE,
-            width="stretch",
-            disabled=not cases,
-            key=f"download-{fmt}",
-        )
+    with section, st.container(horizontal=True):
+        for fmt, module in FORMATS.items():
+            st.download_button(
+                module.LABEL,
+                data=partial(render, fmt, cases, vocabulary, context),  # built on click, not on every rerun
+                file_name=filename(filters, vocabulary, fmt),
+                mime=module.MEDIA_TYPE,
+                width="stretch",
+                disabled=not cases,
+                key=f"download-{fmt}",
+            )
 
 
 def collections_list(collections: Mapping[str, Collection], index: CaseIndex, active: Collection | None) -> None:
@@ -278,7 +295,7 @@ def open_case(case_id: str) -> None:
     Streamlit's front end handles as a navigation within the app (widget state kept).
     ``tests/test_journeys.py`` fails if that ever stops being true. The navigation itself is
     ``APP_SCRIPT``'s ``catalogueNavigate``, which Explore's result links use too."""
-    target = address(routes.url_path(routes.CASE), link_query({"id": [case_id]}))
+    target = address(routes.path_of(routes.CASE), link_query({"id": [case_id]}))
     run_in_page("open-case", "window.parent.catalogueNavigate(" + json.dumps(target).replace("<", "\\u003c") + ");")
 
 

@@ -45,6 +45,11 @@ def url_path(script: str) -> str:
     return _route(script)[3]
 
 
+def path_of(script: str) -> str:
+    """Where a page is served, below the server's base path: '' for Explore (the default page), else its ``url_path``."""
+    return "" if script == EXPLORE else url_path(script)
+
+
 def _route(script: str) -> tuple[str, str, str, str, bool]:
     return next(route for route in ROUTES if route[0] == script)
 
