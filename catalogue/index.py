@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -22,8 +23,10 @@ from catalogue.search import SearchIndex
 from catalogue.stats import KeyFigures
 from catalogue.vocabulary import Vocabulary
 
-#: How many (view, facet) counts an index remembers before it starts afresh.
-COUNTS_KEPT = 4096
+T = TypeVar("T")
+
+#: How many per-view answers (facet counts, key figures, map points) an index remembers before it starts afresh.
+VIEWS_KEPT = 4096
 
 
 class CaseIndex:
@@ -46,7 +49,7 @@ class CaseIndex:
         self.start = np.array([known[0] if known else -1 for known in spans], dtype=np.int32)
         #: The end year; -1 where the start or the end is not known.
         self.end = np.array([known[1] if known and known[1] is not None else -1 for known in spans], dtype=np.int32)
-        self._counts: dict[tuple[Filters, str], Counter[str]] = {}
+        self._views: dict[tuple[str, Filters], Any] = {}
 
     @cached_property
     def search(self) -> SearchIndex:
@@ -138,34 +141,45 @@ class CaseIndex:
         """The words of a case, as written, that the query matched (for showing beside a result)."""
         return self.search.matched_words(self._rows[case.id], query)
 
+    def _remembered(self, what: str, filters: Filters, compute: Callable[[], T]) -> T:
+        """An answer about one view, computed once: a crowd opening one shared link asks the same
+        questions once per visitor. At most ``VIEWS_KEPT`` answers are kept; callers treat them as read-only."""
+        key = (what, filters)
+        if key not in self._views:
+            if len(self._views) >= VIEWS_KEPT:
+                self._views.clear()
+            self._views[key] = compute()
+        return cast(T, self._views[key])
+
     def facet_counts(self, filters: Filters, name: str) -> Counter[str]:
         """Counts per value of one facet given the other filters (same as ``filters.facet_counts``).
 
-        Remembered per view (at most ``COUNTS_KEPT`` of them): a crowd opening one shared link
-        asks for the same counts once per visitor. Each caller gets its own copy."""
-        known = self._counts.get((filters, name))
-        if known is None:
+        Remembered per view; each caller gets its own copy."""
+
+        def count() -> Counter[str]:
             skip = None if (BY_NAME[name] is TYPES and filters.match == "all") else name
             base = self._other_masks(filters, skip=skip)
-            known = Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
-            if len(self._counts) >= COUNTS_KEPT:
-                self._counts.clear()
-            self._counts[(filters, name)] = known
-        return Counter(known)
+            return Counter({value: int(np.count_nonzero(base & has)) for value, has in self.has[name].items()})
+
+        return Counter(self._remembered("counts:" + name, filters, count))
 
     def key_figures(self, filters: Filters) -> KeyFigures:
-        """The selection's key figures (same as ``stats.key_figures`` of the selected cases), from the masks."""
-        mask = self.mask(filters)
+        """The selection's key figures (same as ``stats.key_figures`` of the selected cases), remembered per view."""
 
-        def covered(name: str) -> int:
-            return sum(bool(np.any(has & mask)) for has in self.has[name].values())
+        def figures() -> KeyFigures:
+            mask = self.mask(filters)
 
-        evaluated = self.has[EVIDENCE.name].get("evaluated")
-        return KeyFigures(
-            countries=covered(COUNTRIES.name),
-            types=covered(TYPES.name),
-            evaluated=int(np.count_nonzero(evaluated & mask)) if evaluated is not None else 0,
-        )
+            def covered(name: str) -> int:
+                return sum(bool(np.any(has & mask)) for has in self.has[name].values())
+
+            evaluated = self.has[EVIDENCE.name].get("evaluated")
+            return KeyFigures(
+                countries=covered(COUNTRIES.name),
+                types=covered(TYPES.name),
+                evaluated=int(np.count_nonzero(evaluated & mask)) if evaluated is not None else 0,
+            )
+
+        return self._remembered("key figures", filters, figures)
 
     @cached_property
     def _points(self) -> list[list[dict]]:
@@ -173,6 +187,10 @@ class CaseIndex:
         return [map_points([case], self.vocabulary) for case in self.cases]
 
     def points_for(self, filters: Filters) -> list[dict]:
-        """Map points of the cases that pass the filters."""
-        rows = range(len(self.cases)) if filters.is_empty else np.flatnonzero(self.mask(filters))
-        return [point for row in rows for point in self._points[row]]
+        """Map points of the cases that pass the filters, remembered per view (the points are shared: read-only)."""
+
+        def points() -> list[dict]:
+            rows = range(len(self.cases)) if filters.is_empty else np.flatnonzero(self.mask(filters))
+            return [point for row in rows for point in self._points[row]]
+
+        return list(self._remembered("points", filters, points))

@@ -214,3 +214,17 @@ def test_remembered_counts_are_the_same_and_each_caller_gets_its_own(bundled):
     again = index.facet_counts(view, "sectors")
     assert again == facet_counts(bundled.cases, view, "sectors") and again["health"] != -1
     assert index.facet_counts(Filters(), "sectors") == facet_counts(bundled.cases, Filters(), "sectors")
+
+
+def test_remembered_map_points_and_key_figures_answer_each_view(bundled):
+    """The index remembers a view's map points and key figures; another view gets its own, and a caller's list is its own."""
+    from catalogue.maps import map_points
+
+    index = CaseIndex(bundled.cases, VOCABULARY)
+    for view in (Filters(types=("co-delivery",)), Filters(regions=("Africa",)), Filters(types=("co-delivery",))):
+        selected = apply(bundled.cases, view)
+        points = index.points_for(view)
+        assert points == map_points(selected, VOCABULARY)
+        points.clear()  # a caller changing its list
+        assert index.points_for(view) == map_points(selected, VOCABULARY)
+        assert index.key_figures(view) == key_figures(selected)
