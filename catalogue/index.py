@@ -120,18 +120,22 @@ class CaseIndex:
         return int(np.count_nonzero(self.mask(filters)))
 
     def select(self, filters: Filters) -> list[Case]:
-        """The cases that pass the filters, in catalogue order (same as ``filters.apply``)."""
+        """The cases that pass the filters, in catalogue order (same as ``filters.apply``); remembered per view."""
         if filters.is_empty:
             return list(self.cases)
-        return [self.cases[i] for i in np.flatnonzero(self.mask(filters))]
+        return list(self._remembered("select", filters, lambda: tuple(self.cases[i] for i in np.flatnonzero(self.mask(filters)))))
 
     def ranked(self, filters: Filters) -> list[Case]:
         """The cases that pass the filters, best search matches first (ties and no query: catalogue order)."""
         if not filters.q:
             return self.select(filters)
-        rows = np.flatnonzero(self.mask(filters))
-        order = np.argsort(-self.search.scores(filters.q)[rows], kind="stable")
-        return [self.cases[i] for i in rows[order]]
+
+        def by_relevance() -> tuple[Case, ...]:
+            rows = np.flatnonzero(self.mask(filters))
+            order = np.argsort(-self.search.scores(filters.q)[rows], kind="stable")
+            return tuple(self.cases[i] for i in rows[order])
+
+        return list(self._remembered("ranked", filters, by_relevance))
 
     @cached_property
     def _rows(self) -> dict[str, int]:

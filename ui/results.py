@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import escape
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -18,7 +19,7 @@ from catalogue.listing import PAGE_KEY, Listing, pager_html, results_html
 from catalogue.schema import Case
 from catalogue.text import count_of, md_escape
 from catalogue.widening import Widening
-from ui import routes
+from ui import data, routes
 from ui.components import address, link_query, view_button
 
 #: The anchor of the results' heading, which the pager's links bring into view with the new page.
@@ -34,15 +35,32 @@ def results_list(
     All of it is one element (``catalogue.listing.results_html`` and ``pager_html``): each element is
     a message the server hands to its event loop, and a crowd on one shared link pays for every one
     (issue 12). Its links change the view within the app, as ``st.page_link`` does (``APP_SCRIPT``)."""
+    links = link_query()  # what every link carries: the view's filters and collection
+    view = f"{data.catalogue().generation}?{urlencode(links, doseq=True)}"
+    st.html(_page_html(view, listing.page, note, listing, vocabulary, matched, links))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _page_html(
+    view: str,
+    page: int,
+    note: str,
+    _listing: Listing,
+    _vocabulary: Vocabulary,
+    _matched: Callable[[Case], Sequence[str]] | None,
+    _links: dict[str, list[str]],
+) -> str:
+    """A page of results as HTML, once per view and page (``view`` names the catalogue's generation
+    and the links' query), shared by every visitor: a crowd on one shared link asks for the same page."""
     case_page, this_page = routes.path_of(routes.CASE), routes.path_of(routes.EXPLORE)
 
-    def page_address(page: int) -> str:
-        return address(this_page, link_query({PAGE_KEY: [str(page)]} if page > 1 else {}))
+    def page_address(number: int) -> str:
+        return address(this_page, {**_links, **({PAGE_KEY: [str(number)]} if number > 1 else {})})
 
-    st.html(
+    return (
         f'<p class="results-note">{escape(note)}</p>'
-        + results_html(listing.cases, vocabulary, lambda case: address(case_page, link_query({"id": [case.id]})), matched)
-        + pager_html(listing, page_address, top=RESULTS_ANCHOR)
+        + results_html(_listing.cases, _vocabulary, lambda case: address(case_page, {**_links, "id": [case.id]}), _matched)
+        + pager_html(_listing, page_address, top=RESULTS_ANCHOR)
     )
 
 
