@@ -25,8 +25,10 @@ from catalogue.vocabulary import Vocabulary
 
 T = TypeVar("T")
 
-#: How many per-view answers (facet counts, key figures, map points) an index remembers before it starts afresh.
-VIEWS_KEPT = 4096
+#: How many per-view answers (facet counts, selections, key figures, map points) an index remembers
+#: before it starts afresh. A selection or a view's points hold up to one reference per case (80 kB
+#: at 10,000 cases), so this bounds them to about 20 MB; a crowd on one link needs about ten.
+VIEWS_KEPT = 256
 
 
 class CaseIndex:
