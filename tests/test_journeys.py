@@ -119,6 +119,27 @@ def test_three_filters_combined_by_clicking_and_typing(bundled_page, bundled_ser
     screenshot(page, "journey-mental-health-uk-no")
 
 
+def test_a_copied_link_opens_the_same_view_for_someone_else(browser, bundled_page, bundled_server):
+    """A presenter chooses filters, opens "Copy link to this view" and shares what it shows."""
+    page = bundled_page
+    open_app(page, bundled_server)
+    tick(page, "Sector", "Mental health", "sector=mental-health")
+    tick(page, "Co-production type", "Co-delivery", "type=co-delivery")
+    page.get_by_role("button", name="Copy link to this view").click()
+    shown = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]').last
+    shown.wait_for(timeout=20_000)
+    link = shown.inner_text().strip()
+    assert link.startswith(bundled_server.url + "/?") and "sector=mental-health" in link and "type=co-delivery" in link
+    screenshot(page, "journey-copy-link")
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # someone else, from the link
+    try:
+        other.goto(link)
+        wait_ready(other)
+        assert headline(other) == expected_count(CASES, "sector=mental-health&type=co-delivery")
+    finally:
+        other.context.close()
+
+
 def test_closing_a_section_keeps_its_filter(bundled_page, bundled_server):
     """A closed section of the sidebar is not drawn, yet its chosen values still filter."""
     page = bundled_page
@@ -364,7 +385,7 @@ def test_filters_and_a_case_on_a_phone(browser, bundled_server):
     try:
         open_app(page, bundled_server)
         assert headline(page) == expected_count(CASES, "")
-        figures = page.locator(".st-key-key-figures").bounding_box()
+        figures = page.get_by_text(re.compile(r"\d+ countr(y|ies) · ")).bounding_box()
         assert figures["height"] <= PHONE["height"] / 4, "the key figures take at most a quarter of the screen"
         opener = page.get_by_role("button", name="Expand sidebar")
         assert opener.is_visible(), "the filters are reachable from a visible control"

@@ -100,14 +100,22 @@ def share_link(filters: Filters, extra: dict[str, list[str]] | None = None) -> s
     """The address of the current view: the page's URL plus the encoded filter query."""
     query = {**filters.to_query(), **(extra or {})}
     base = (st.context.url or "").split("?", 1)[0]
+    if base and not urlsplit(base).path:
+        base += "/"  # 'https://host/?type=…', as a browser writes the address of a site's root
     encoded = urlencode(query, doseq=True)
     return f"{base}?{encoded}" if encoded else base
 
 
 def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, permanent: str | None = None) -> None:
     """A 'Copy link to this view' control: the link in a code box with a copy button, and a case's
-    permanent address on the static site when one is configured."""
-    with st.popover("Copy link to this view", icon=":material/link:"):
+    permanent address on the static site when one is configured.
+
+    Its content is drawn when it is opened: closed, it is one element, where a crowd on one shared
+    link would otherwise be sent three per visitor that few of them open (issue 12)."""
+    share = st.popover("Copy link to this view", icon=":material/link:", key="share", on_change="rerun")
+    if not share.open:
+        return
+    with share:
         if permanent:
             st.markdown("Permanent address of this case (its page on the catalogue's website):")
             st.code(permanent, language=None, wrap_lines=True)
@@ -122,8 +130,7 @@ def key_figures(figures: KeyFigures) -> None:
         (figures.types, "co-production type", "co-production types"),
         (figures.evaluated, "with evaluated evidence", "with evaluated evidence"),
     ]
-    with st.container(key="key-figures"):
-        st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts))
+    st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts))
 
 
 def type_legend(vocabulary: Vocabulary) -> None:
