@@ -103,7 +103,6 @@ class Run:
     headline_at: float | None = None
     texts: list[str] = field(default_factory=list)
     #: Checkboxes by widget key: (widget id, whether it is ticked).
-    checkboxes: dict[str, tuple[str, bool]] = field(default_factory=dict)
     #: Sets of toggles (st.pills) by widget key: (widget id, option labels, chosen labels).
     toggles: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
     #: The sidebar's sections (expanders that draw their widgets only while open) by label: widget id.
@@ -206,9 +205,6 @@ class Visitor:
                 run.headline_at = time.perf_counter()
         elif kind == "heading":
             run.texts.append(element.heading.body)
-        elif kind == "checkbox":
-            box = element.checkbox
-            run.checkboxes[box.id.rsplit("-", 1)[-1]] = (box.id, box.value if box.set_value else box.default)
         elif kind == "button_group":
             group = element.button_group
             labels = [option.content for option in group.options]
@@ -242,11 +238,12 @@ async def journey(base: str, kind: str = "full", case_id: str = CASE_ID) -> Outc
         outcome.headline = first.headline_at - visitor.start
         outcome.first_run = time.perf_counter() - visitor.start
         if kind in ("browse", "full"):
-            ticked = [(widget_id, True) for widget_id, on in first.checkboxes.values() if on]
-            if not ticked or "Sector" not in first.sections:
+            # A browser sends every widget's state: here the link's chosen type among the types' toggles.
+            chosen_types = [(widget_id, chosen) for widget_id, _, chosen in first.toggles.values() if chosen]
+            if not chosen_types or "Sector" not in first.sections:
                 raise LoadError("no filter widgets in the sidebar")
             # The Sector section is closed on the link: the visitor opens it (a rerun), then picks a sector.
-            opened = [*ticked, (first.sections["Sector"], True)]
+            opened = [*chosen_types, (first.sections["Sector"], True)]
             shown = await visitor.rerun(query=SHARED_LINK, page_hash=first.page_hash, widgets=opened)
             sector = shown.toggles.get("filter_sector")
             if sector is None:

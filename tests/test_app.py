@@ -47,16 +47,8 @@ def query(at: AppTest, key: str) -> list[str]:
 
 
 def chosen(at: AppTest, facet_key: str) -> list[str]:
-    """The values chosen in one facet: the types' ticked checkboxes (keys filter_type__<value>), else its toggles."""
-    if facet_key == "type":
-        prefix = "filter_type__"
-        return [box.key.removeprefix(prefix) for box in at.sidebar.checkbox if box.key.startswith(prefix) and box.value]
+    """The values chosen in one facet: the vocabulary keys its toggles hold."""
     return list(toggles(at, facet_key).value)
-
-
-def box(at: AppTest, value: str):
-    """The checkbox of one co-production type."""
-    return at.sidebar.checkbox(key=f"filter_type__{value}")
 
 
 def toggles(at: AppTest, facet_key: str):
@@ -96,6 +88,8 @@ def test_changing_widgets_changes_counts_and_writes_the_query(bundled):
     expected = apply(bundled.cases, Filters(sectors=("mental-health",), q="recovery"))
     assert headline(at)[0] == len(expected) > 0
     assert query(at, "sector") == ["mental-health"] and query(at, "q") == ["recovery"]
+    at.session_state["share"] = True  # the person opens "Copy link to this view"
+    at.run()
     link = at.get("code")[0].value
     assert "sector=mental-health" in link and "q=recovery" in link
 
@@ -109,14 +103,26 @@ def test_match_all_narrows_types(bundled):
 def test_facet_counts_appear_in_the_labels_not_the_values(bundled):
     at = run({"sector": "mental-health"})
     delivery = sum("co-delivery" in c.types and "mental-health" in c.sectors for c in bundled.cases)
-    assert box(at, "co-delivery").label == f"Co-delivery ({delivery})"
-    box(at, "co-delivery").check().run()  # the counts change under the chosen toggles: the values stay the keys
+    assert f"Co-delivery ({delivery})" in toggles(at, "type").options
+    toggles(at, "type").select("co-delivery").run()  # the counts change under the chosen toggles: the values stay the keys
     health = sum("co-delivery" in c.types and "health" in c.sectors for c in bundled.cases)
     assert f"Health ({health})" in toggles(at, "sector").options  # the label counts cases with the other filters
     toggles(at, "sector").select("health").run()
     expected = apply(bundled.cases, Filters(types=("co-delivery",), sectors=("mental-health", "health")))
     assert headline(at)[0] == len(expected)
     assert query(at, "type") == ["co-delivery"] and query(at, "sector") == ["mental-health", "health"]
+
+
+def test_the_types_help_defines_each_type_under_its_group():
+    from catalogue.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    at = run()
+    help_text = toggles(at, "type").help
+    for group, title in vocabulary.type_groups.items():
+        assert f"**{title.label}**\n\n" in help_text  # a paragraph of its own, not a line of the list above it
+        for key in vocabulary.types_in_group(group):
+            assert vocabulary.terms("types")[key].definition in help_text
 
 
 def test_clear_filters_resets_everything(bundled):
@@ -129,11 +135,11 @@ def test_clear_filters_resets_everything(bundled):
 def test_a_closed_section_draws_nothing_and_keeps_its_choices(bundled):
     at = run({"sector": "health"})
     drawn = {group.key for group in at.sidebar.button_group}
-    assert drawn == {"filter_sector"}  # the section with a choice is open; the others draw nothing
+    assert drawn == {"filter_type", "filter_sector"}  # the types (open at first) and the section with a choice
     at.session_state["section_sector"] = False  # the person closes Sector
     at.run()
-    assert not at.sidebar.button_group
-    box(at, "co-delivery").check().run()
+    assert [group.key for group in at.sidebar.button_group] == ["filter_type"]
+    toggles(at, "type").select("co-delivery").run()
     expected = apply(bundled.cases, Filters(types=("co-delivery",), sectors=("health",)))
     assert headline(at)[0] == len(expected) > 0
     assert query(at, "sector") == ["health"] and query(at, "type") == ["co-delivery"]
@@ -145,7 +151,7 @@ def test_a_section_stays_open_when_its_last_choice_is_taken_back(bundled):
     toggles(at, "sector").select("health").run()  # opened by the person, then a choice
     toggles(at, "sector").unselect("health").run()
     assert query(at, "sector") == [] and headline(at)[0] == len(bundled.cases)
-    assert [group.key for group in at.sidebar.button_group] == ["filter_sector"]
+    assert [group.key for group in at.sidebar.button_group] == ["filter_type", "filter_sector"]
 
 
 def test_the_download_section_draws_its_buttons_only_once_opened(bundled):

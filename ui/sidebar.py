@@ -1,11 +1,11 @@
 """The sidebar of filters shared by every page, kept in step with the URL query.
 
 Each facet (``catalogue.facets``) is drawn from what it says about itself. The value a
-widget holds is always a vocabulary key, never a label. The types are checkboxes, one per
-value, keyed by the value, each with its definition; the other short lists are one set of
-toggles (``st.pills``) per facet, whose labels show live counts ("Mental health (5)"): one
-widget per facet instead of one per value keeps each visit cheap for the server (issue 12).
-Countries use a picker whose labels are country names only. Each facet's section (and the
+widget holds is always a vocabulary key, never a label. The short lists, the types among
+them, are one set of toggles (``st.pills``) per facet, whose labels show live counts
+("Mental health (5)") and whose help says what each value means: one widget per facet
+instead of one per value keeps each visit cheap for the server (issue 12). Countries use a
+picker whose labels are country names only. Each facet's section (and the
 period's) draws its widgets only while open, and every widget keeps its value while closed
 (see ``_section``). The URL is read through
 ``catalogue.filters.parse_query`` (unknown values dropped and listed in a notice) and
@@ -38,13 +38,10 @@ URL = UrlState("filters", (*QUERY_KEYS, "collection"), resets=(PAGE_KEY,))
 W = "filter_"
 #: The sidebar's sections (one per facet, and the period) are expanders keyed by this prefix and a name.
 SECTION = "section_"
-#: Facets drawn as a picker (long lists); the types are checkboxes; every other facet is a set of toggles.
+#: Facets drawn as a picker (long lists); every other facet is a set of toggles.
 PICKERS: tuple[Facet, ...] = (COUNTRIES,)
-
-
-def _box(facet: Facet, value: str) -> str:
-    """The widget key of one value's checkbox."""
-    return f"{W}{facet.key}__{value}"
+#: What the types' toggles ask, in the words of the sources' definitions.
+TYPES_QUESTION = "What citizens do with professionals"
 
 
 def state_from_filters(filters: Filters, index: CaseIndex) -> dict[str, object]:
@@ -55,8 +52,6 @@ def state_from_filters(filters: Filters, index: CaseIndex) -> dict[str, object]:
         if facet in PICKERS:
             state[W + facet.key] = list(chosen)
             state[W + facet.key + "_mode"] = "exclude" if filters.excludes(facet) else "include"
-        elif facet is TYPES:
-            state.update({_box(facet, value): value in chosen for value in index.options(facet)})
         else:
             state[W + facet.key] = [value for value in index.options(facet) if value in chosen]
     state.update(
@@ -86,8 +81,6 @@ def current_filters(index: CaseIndex) -> Filters:
             chosen[facet.name] = tuple(state.get(W + facet.key) or ())
             if chosen[facet.name] and state.get(W + facet.key + "_mode") == "exclude":
                 exclude.append(facet.name)
-        elif facet is TYPES:
-            chosen[facet.name] = tuple(v for v in index.options(facet) if state.get(_box(facet, v)))
         else:
             picked = state.get(W + facet.key) or ()
             chosen[facet.name] = tuple(v for v in index.options(facet) if v in picked)
@@ -158,27 +151,14 @@ def _section(title: str, name: str, expanded: bool) -> ExpanderContainer:
     return st.expander(title, expanded=expanded, key=key, on_change="rerun")
 
 
-def _help(facet: Facet, vocabulary: Vocabulary) -> str | None:
-    """What the facet's values mean, for the types' group heading."""
+def _help(facet: Facet, options: Sequence[str], vocabulary: Vocabulary) -> str | None:
+    """What each of a facet's values means: the types by their group (modes of governance, phases of a service)."""
     if facet is not TYPES:
-        return None
-    return "\n".join(
-        f"**{term.label}**\n{_definitions(facet, vocabulary.types_in_group(group), vocabulary)}"
+        return _definitions(facet, options, vocabulary)
+    return "\n\n".join(  # blank lines: each group's title a paragraph of its own, not part of the list above it
+        f"**{term.label}**\n\n{_definitions(facet, vocabulary.types_in_group(group), vocabulary)}"
         for group, term in vocabulary.type_groups.items()
     )
-
-
-def _checkboxes(facet: Facet, index: CaseIndex, filters: Filters) -> None:
-    """One checkbox per value, labelled with how many cases it would give."""
-    vocabulary = index.vocabulary
-    counts = index.facet_counts(filters, facet.name)
-    for value in index.options(facet):
-        st.checkbox(
-            f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
-            key=_box(facet, value),
-            help=facet.definition(value, vocabulary),
-            persist_state="session",
-        )
 
 
 def _toggles(facet: Facet, index: CaseIndex, filters: Filters) -> None:
@@ -187,12 +167,12 @@ def _toggles(facet: Facet, index: CaseIndex, filters: Filters) -> None:
     counts = index.facet_counts(filters, facet.name)
     options = index.options(facet)
     st.pills(
-        f"Cases with any chosen {facet.label.lower()}",
+        TYPES_QUESTION if facet is TYPES else f"Cases with any chosen {facet.label.lower()}",
         options,
         selection_mode="multi",
         format_func=lambda value: f"{facet.label_of(value, vocabulary)} ({counts.get(value, 0)})",
         key=W + facet.key,
-        help=_definitions(facet, options, vocabulary),
+        help=_help(facet, options, vocabulary),
         persist_state="session",
     )
 
@@ -252,9 +232,7 @@ def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters
             section = _section(title, facet.key, expanded=bool(chosen) or facet is TYPES)
             if section.open:
                 with section:
-                    if facet is TYPES:
-                        st.caption("What citizens do with professionals.", help=_help(facet, index.vocabulary))
-                    (_picker if facet in PICKERS else _checkboxes if facet is TYPES else _toggles)(facet, index, filters)
+                    (_picker if facet in PICKERS else _toggles)(facet, index, filters)
                     if facet is TYPES:
                         st.radio(
                             "Cases must have",
