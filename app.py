@@ -13,6 +13,7 @@ from ui.components import app_style, present_control
 from ui.sidebar import render_sidebar, url_filters
 
 urlstate.new_run()
+data.take_run_snapshot()
 presenting = routes.is_presenting()
 st.set_page_config(
     page_title="Co-production case catalogue",

@@ -133,18 +133,22 @@ def key_figures(figures: KeyFigures) -> None:
     st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts))
 
 
-def type_legend(vocabulary: Vocabulary) -> None:
-    """The colour of each co-production type, as on the map and charts."""
+#: How to move a map, said under each one.
+MAP_HELP = "Drag to move the map; zoom with its + and − buttons or a double-click. The mouse wheel scrolls the page."
+
+
+def type_legend(vocabulary: Vocabulary) -> str:
+    """The colour of each co-production type, as on the map and charts, what a marker's size and number
+    say, and how to move the map: HTML of vocabulary colours and labels, never case text (for ``case_map``)."""
     items = " ".join(
         f'<span style="white-space:nowrap;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
         f'border-radius:50%;background:{term.colour};margin-right:5px"></span>{term.label}</span>'
         for term in vocabulary.terms("types").values()
     )
-    st.markdown(
+    return (
         f'<div style="font-size:0.85rem">{items}<br/><span style="color:#5f6b7a">Colour: first listed type. '
         "Circle size: how precise the location is (a large circle marks a region or a whole country). "
-        "A number on a circle: that many cases share the place (grey when their types differ).</span></div>",
-        unsafe_allow_html=True,  # only vocabulary colours and labels from catalogue/data/vocabulary.yaml, never case text
+        f"A number on a circle: that many cases share the place (grey when their types differ). {MAP_HELP}</span></div>"
     )
 
 
@@ -161,16 +165,26 @@ def view_of(filters: Filters) -> str:
 
 
 def case_map(
-    points: Sequence[dict], *, key: str, height: int = 460, width: int = 1100, shared_as: str | None = None
+    points: Sequence[dict],
+    *,
+    key: str,
+    height: int = 460,
+    width: int = 1100,
+    shared_as: str | None = None,
+    legend: str | None = None,
 ) -> str | None:
     """Draw a map of case points (``catalogue.maps.map_points``); return the id of a clicked case, if any.
 
     A click on a marker shared by several cases lists them under the map as links (the
     filters kept), so each can be opened; ``width`` is the map's expected width, for fitting.
-    Maps given the same ``shared_as`` (``view_of``) share one deck."""
+    Maps given the same ``shared_as`` (``view_of``) share one deck. Under the map, ``legend``
+    (``type_legend``, which says how to move the map) or else just how to move it, as one element."""
     deck = _shared_deck(shared_as, points, width, height) if shared_as else case_deck(points, width=width, height=height)
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
-    st.caption("Drag to move the map; zoom with its + and − buttons or a double-click. The mouse wheel scrolls the page.")
+    if legend is None:
+        st.caption(MAP_HELP)
+    else:
+        st.markdown(legend, unsafe_allow_html=True)  # only the app's own legend: vocabulary colours and labels
     try:
         objects = event["selection"]["objects"].get(LAYER_ID) or []
     except (KeyError, TypeError, AttributeError):

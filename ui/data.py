@@ -18,9 +18,32 @@ def _load(folder: str) -> Catalogue:
     return load_catalogue(folder)
 
 
+#: This run's catalogue, index and collections (``take_run_snapshot``).
+_RUN_SNAPSHOT = "_data_run_snapshot"
+
+
+def take_run_snapshot() -> None:
+    """Look up the catalogue, its index and collections for this run (app.py does it first on every run).
+
+    Every part of a run then sees the same catalogue, even if the files change during the run,
+    and a run looks each up once instead of about ten times (issue 12)."""
+    current = _load(str(default_cases_dir()))
+    st.session_state[_RUN_SNAPSHOT] = (
+        current,
+        _index(current, current.generation),
+        _collections(current, current.generation),
+    )
+
+
+def _snapshot() -> tuple[Catalogue, CaseIndex, dict]:
+    if _RUN_SNAPSHOT not in st.session_state:  # a page run without app.py (see ui.view)
+        take_run_snapshot()
+    return st.session_state[_RUN_SNAPSHOT]
+
+
 def catalogue() -> Catalogue:
-    """The current catalogue for the configured folder."""
-    return _load(str(default_cases_dir()))
+    """This run's catalogue of the configured folder."""
+    return _snapshot()[0]
 
 
 def vocabulary() -> Vocabulary:
@@ -35,9 +58,8 @@ def _index(_catalogue: Catalogue, generation: int) -> CaseIndex:
 
 
 def index() -> CaseIndex:
-    """The filter index of the current catalogue."""
-    current = catalogue()
-    return _index(current, current.generation)
+    """The filter index of this run's catalogue."""
+    return _snapshot()[1]
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -49,6 +71,5 @@ def _collections(_catalogue: Catalogue, generation: int) -> dict:
 
 
 def collections() -> dict:
-    """Curated collections by id."""
-    current = catalogue()
-    return _collections(current, current.generation)
+    """Curated collections of this run's catalogue, by id."""
+    return _snapshot()[2]
