@@ -144,10 +144,20 @@ def view_state(points: Sequence[dict], *, width: int = 1100, height: int = 460) 
     return pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom)
 
 
-def case_deck(points: Sequence[dict], *, view: pdk.ViewState | None = None, width: int = 1100, height: int = 460) -> pdk.Deck:
+def case_deck(
+    points: Sequence[dict],
+    *,
+    view: pdk.ViewState | None = None,
+    width: int = 1100,
+    height: int = 460,
+    outlines: str | None = None,
+) -> pdk.Deck:
     """The deck: one outlined marker per place (radius in metres by precision, readable minimum size),
     the number of cases written on shared markers, the world's outlines under them, and the
-    mouse wheel left to the page (drag to pan; double-click, or + and - with the map focused, to zoom)."""
+    mouse wheel left to the page (drag to pan; double-click, or + and - with the map focused, to zoom).
+
+    ``outlines`` is the address the browser fetches the world's outlines from (the app serves them;
+    the browser keeps them between maps); without it they are written into the deck (160 kB)."""
     markers = group_points(points)
     layer = pdk.Layer(
         "ScatterplotLayer",
@@ -181,7 +191,7 @@ def case_deck(points: Sequence[dict], *, view: pdk.ViewState | None = None, widt
     )
     countries = pdk.Layer(
         "GeoJsonLayer",
-        data=world_countries(),
+        data=outlines or world_countries(),
         id="countries",
         stroked=True,
         filled=True,

@@ -118,6 +118,15 @@ def test_map_tooltip_shows_special_characters_exactly_once_escaped(page, server)
     screenshot(page, "browser-tooltip")
 
 
+def test_the_map_fetches_the_world_s_outlines_from_the_app(page, server):
+    with page.expect_response(lambda response: "world-countries.json" in response.url, timeout=30_000) as fetched:
+        open_app(page, server, "?type=co-delivery")
+    response = fetched.value
+    assert response.ok and urlsplit(response.url).path == "/app/static/world-countries.json"
+    assert len(response.json()["features"]) > 150
+    no_exception(page)
+
+
 def test_compare_with_filters_and_cases_in_the_url_shows_its_charts(page, server):
     open_app(page, server, "compare?type=co-delivery,co-design&case=harbour-time-bank&case=river-watch&b_region=Oceania")
     # A link with cases opens on them, side by side; the charts are one click away.

@@ -35,6 +35,24 @@ def test_deck_has_offline_country_outlines_and_pickable_cases(valid_dir):
     assert "{title}" in case_deck([])._tooltip["html"]
 
 
+def test_the_outlines_are_fetched_from_an_address_when_one_is_given(bundled):
+    points = map_points(bundled.cases[:3], VOCABULARY)
+    served = {layer["id"]: layer for layer in json.loads(case_deck(points, outlines="/app/static/w.json").to_json())["layers"]}
+    embedded = {layer["id"]: layer for layer in json.loads(case_deck(points).to_json())["layers"]}
+    assert served["countries"]["data"] == "/app/static/w.json"
+    assert embedded["countries"]["data"] == world_countries()
+    assert served[LAYER_ID] == embedded[LAYER_ID]  # the markers are the same either way
+
+
+def test_the_app_serves_the_outlines_the_catalogue_reads():
+    """``static/`` holds a copy for the browsers (Streamlit serves no file from outside it): kept identical."""
+    from catalogue.geography import WORLD_GEOJSON
+    from tests.conftest import REPO
+
+    served = REPO / "static" / "world-countries.json"
+    assert served.read_bytes() == WORLD_GEOJSON.read_bytes(), f"copy {WORLD_GEOJSON} to {served}"
+
+
 def test_cases_sharing_a_point_are_one_marker_that_names_them(bundled):
     points = map_points(bundled.cases, VOCABULARY)
     markers = json.loads(case_deck(points).to_json())["layers"][1]["data"]

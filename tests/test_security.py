@@ -15,9 +15,15 @@ def test_server_settings():
     config = tomllib.loads((REPO / ".streamlit/config.toml").read_text())
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["enableCORS"] is True
-    assert config["server"]["enableStaticServing"] is False
     assert config["server"]["maxUploadSize"] == 1
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_the_static_folder_holds_only_the_world_s_outlines():
+    """Static serving is on for the maps' outlines alone (SECURITY.md): nothing else may land in static/ unnoticed."""
+    config = tomllib.loads((REPO / ".streamlit/config.toml").read_text())
+    assert config["server"]["enableStaticServing"] is True
+    assert sorted(path.name for path in (REPO / "static").iterdir()) == ["world-countries.json"]
 
 
 def test_production_settings_make_a_visit_cheap():

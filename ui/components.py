@@ -152,11 +152,17 @@ def type_legend(vocabulary: Vocabulary) -> str:
     )
 
 
+#: The world's outlines under every map, as the app serves them (``static/``, a copy of
+#: ``catalogue/data/world-countries.geojson``): fetched by the browser once and kept, instead of
+#: 160 kB in every map the server sends (issue 12).
+OUTLINES = "app/static/world-countries.json"
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _shared_deck(shared_as: str, _points: Sequence[dict], width: int, height: int) -> pdk.Deck:
     """One deck (and one JSON of it) per view, shared by every visitor: a crowd opening the same
     link no longer builds and serialises the same map once each. Treated as read-only."""
-    return case_deck(_points, width=width, height=height)
+    return case_deck(_points, width=width, height=height, outlines=address(OUTLINES, {}))
 
 
 def view_of(filters: Filters) -> str:
@@ -179,7 +185,10 @@ def case_map(
     filters kept), so each can be opened; ``width`` is the map's expected width, for fitting.
     Maps given the same ``shared_as`` (``view_of``) share one deck. Under the map, ``legend``
     (``type_legend``, which says how to move the map) or else just how to move it, as one element."""
-    deck = _shared_deck(shared_as, points, width, height) if shared_as else case_deck(points, width=width, height=height)
+    if shared_as:
+        deck = _shared_deck(shared_as, points, width, height)
+    else:
+        deck = case_deck(points, width=width, height=height, outlines=address(OUTLINES, {}))
     event = st.pydeck_chart(deck, height=height, on_select="rerun", selection_mode="single-object", key=key)
     if legend is None:
         st.caption(MAP_HELP)
