@@ -10,9 +10,9 @@ from ui.components import (
     case_map,
     collections_list,
     downloads,
+    headline,
     ignored_notice,
     invalid_files_notice,
-    key_figures,
     open_case,
     share_control,
     type_legend,
@@ -27,10 +27,7 @@ cases = index.ranked(filters)
 
 ignored_notice(ignored_values(filters))
 invalid_files_notice(catalogue)
-# The title and the headline as one element: each element is a message every visitor to a shared link is sent (issue 12)
-st.markdown(f"# Co-production case catalogue\n\n#### Showing {len(cases)} of {len(catalogue.cases)} cases")
-st.caption(describe(filters, vocabulary))
-key_figures(index.key_figures(filters))
+headline(len(cases), len(catalogue.cases), describe(filters, vocabulary), index.key_figures(filters))
 collections_list(data.collections(), index, active_collection(filters))
 
 

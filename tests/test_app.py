@@ -70,7 +70,13 @@ def bundled_dir(monkeypatch: pytest.MonkeyPatch):
 def test_explore_shows_all_cases(bundled):
     at = run()
     assert headline(at) == (len(bundled.cases), len(bundled.cases))
-    assert any("All cases in the catalogue" in c.value for c in at.caption)
+    assert any("All cases in the catalogue" in m.value for m in at.markdown)
+
+
+def test_the_view_s_description_shows_searched_words_as_typed():
+    at = run({"q": "<b>time</b> **bank**"})
+    shown = next(m.value for m in at.markdown if "view-description" in m.value)
+    assert "&lt;b&gt;time&lt;/b&gt; **bank**" in shown and "<b>" not in shown
 
 
 def test_query_parameters_set_the_widgets_and_the_count(bundled):
@@ -98,6 +104,18 @@ def test_match_all_narrows_types(bundled):
     at = run({"type": ["co-governance", "co-management"], "match": "all"})
     expected = apply(bundled.cases, Filters(types=("co-governance", "co-management"), match="all"))
     assert headline(at)[0] == len(expected)
+
+
+def test_any_or_all_types_is_asked_once_two_types_are_chosen(bundled):
+    at = run({"type": "co-design"})
+    assert not at.sidebar.radio  # with one type, "any" and "all" are the same
+    toggles(at, "type").select("co-delivery").run()
+    assert [radio.label for radio in at.sidebar.radio] == ["Cases must have"]
+    at.sidebar.radio(key="filter_match").set_value("all").run()
+    expected = apply(bundled.cases, Filters(types=("co-design", "co-delivery"), match="all"))
+    assert headline(at)[0] == len(expected) > 0 and query(at, "match") == ["all"]
+    toggles(at, "type").unselect("co-design").run()
+    assert at.sidebar.radio(key="filter_match").value == "all"  # still said, while it is set
 
 
 def test_facet_counts_appear_in_the_labels_not_the_values(bundled):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from functools import partial
+from html import escape
 from urllib.parse import urlencode, urlsplit
 
 import pydeck as pdk
@@ -35,7 +36,8 @@ ul.results a {
   font-size: 1.1rem; font-weight: 600; color: #0062A0; text-decoration: underline; text-underline-offset: 3px;
 }
 ul.results p { margin: 0.15rem 0 0; font-size: 0.875rem; line-height: 1.6; }
-ul.results p.facts, p.results-note { color: rgba(17, 20, 24, 0.6); }
+ul.results p.facts, p.results-note, p.view-description { color: rgba(17, 20, 24, 0.6); }
+p.view-description { font-size: 0.875rem; }
 p.results-note { margin: 0 0 0.5rem; font-size: 0.875rem; }
 nav.pager {
   display: grid; grid-template-columns: 1fr auto 1fr; align-items: center; gap: 1rem;
@@ -123,14 +125,23 @@ def share_control(filters: Filters, extra: dict[str, list[str]] | None = None, p
         st.code(share_link(filters, extra), language=None, wrap_lines=True)
 
 
-def key_figures(figures: KeyFigures) -> None:
-    """The selection's key figures on one line, under the headline's count (stacked metrics filled a phone's screen)."""
+def headline(shown: int, total: int, description: str, figures: KeyFigures) -> None:
+    """Explore's title, how many cases it shows, what the view is and its key figures, as one element
+    (each element is a message every visitor to a shared link is sent; issue 12).
+
+    ``description`` names the filters and the words searched for (``catalogue.filters.describe``),
+    so it is escaped; the key figures stay on one line (stacked metrics filled a phone's screen)."""
     parts = [
         (figures.countries, "country", "countries"),
         (figures.types, "co-production type", "co-production types"),
         (figures.evaluated, "with evaluated evidence", "with evaluated evidence"),
     ]
-    st.markdown(" · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts))
+    line = " · ".join(f"**{n}** {one if n == 1 else many}" for n, one, many in parts)
+    st.markdown(
+        f"# Co-production case catalogue\n\n#### Showing {shown} of {total} cases\n\n"
+        f'<p class="view-description">{escape(" ".join(description.split()))}</p>\n\n{line}',
+        unsafe_allow_html=True,  # the one HTML line is escaped text (searched words included)
+    )
 
 
 #: How to move a map, said under each one.

@@ -233,7 +233,8 @@ def render_sidebar(index: CaseIndex, page: str, collections: Mapping) -> Filters
             if section.open:
                 with section:
                     (_picker if facet in PICKERS else _toggles)(facet, index, filters)
-                    if facet is TYPES:
+                    if facet is TYPES and (len(filters.types) > 1 or filters.match == "all"):
+                        # Any or all only means something between two types or more (or once set).
                         st.radio(
                             "Cases must have",
                             ["any", "all"],
