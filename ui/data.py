@@ -13,9 +13,13 @@ REFRESH_SECONDS = 2
 
 
 @st.cache_resource(ttl=REFRESH_SECONDS, show_spinner=False)
-def _load(folder: str) -> Catalogue:
-    """Shared by every session and treated as read-only; the loader returns the same object until a file changes."""
-    return load_catalogue(folder)
+def _load(folder: str) -> tuple[Catalogue, CaseIndex, dict]:
+    """The catalogue with its index and collections, shared by every session and treated as read-only.
+
+    The loader returns the same catalogue until a file changes, and the index and collections are
+    kept per catalogue, so a check every ``REFRESH_SECONDS`` rebuilds nothing that did not change."""
+    current = load_catalogue(folder)
+    return current, _index(current, current.generation), _collections(current, current.generation)
 
 
 #: This run's catalogue, index and collections (``take_run_snapshot``).
@@ -27,12 +31,7 @@ def take_run_snapshot() -> None:
 
     Every part of a run then sees the same catalogue, even if the files change during the run,
     and a run looks each up once instead of about ten times (issue 12)."""
-    current = _load(str(default_cases_dir()))
-    st.session_state[_RUN_SNAPSHOT] = (
-        current,
-        _index(current, current.generation),
-        _collections(current, current.generation),
-    )
+    st.session_state[_RUN_SNAPSHOT] = _load(str(default_cases_dir()))
 
 
 def _snapshot() -> tuple[Catalogue, CaseIndex, dict]:
