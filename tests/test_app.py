@@ -40,6 +40,11 @@ def headline(at: AppTest) -> tuple[int, int]:
     raise AssertionError("no headline")
 
 
+def has_title(at: AppTest) -> bool:
+    """Whether the page shows a level-1 heading (``st.title``, or Markdown's ``#`` as Explore's one-element headline)."""
+    return bool(at.title) or any(element.value.startswith("# ") for element in at.markdown)
+
+
 def query(at: AppTest, key: str) -> list[str]:
     """A query parameter's values as a list (AppTest gives a lone value as a string)."""
     value = at.query_params.get(key, [])
@@ -229,7 +234,7 @@ def test_unknown_case_is_a_friendly_message():
 @pytest.mark.parametrize("page", ["pages/explore.py", "pages/compare.py", "pages/contribute.py", "pages/about.py"])
 def test_every_page_renders(page):
     at = run({"type": "co-delivery"}, page=page)
-    assert at.title or any(element.value.startswith("# ") for element in at.markdown)  # a level-1 heading
+    assert has_title(at)
 
 
 def test_compare_side_by_side_from_the_url():
