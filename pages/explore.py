@@ -35,7 +35,8 @@ if not cases:
     suggestions = index.search.suggest(filters.q) if filters.q else []
     no_results(filters, suggestions, widenings(filters, vocabulary, index.count), index.count)
 else:
-    clicked = case_map(index.points_for(filters), key="explore-map", shared_as=view_of(filters), legend=type_legend(vocabulary))
+    points = index.points_for(filters)
+    clicked = case_map(points, key="explore-map", shared_as=view_of(filters.to_query()), legend=type_legend(vocabulary))
     if clicked:
         open_case(clicked)
 

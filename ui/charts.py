@@ -49,7 +49,7 @@ def selection_charts(cases: Sequence[Case], filters: Filters, vocabulary: Vocabu
     A presenter's audience opens the same link at once: the figures are built once for the
     loaded catalogue, the filters and today's date (active cases run to this year), and every
     visitor's page draws those same figures, which are treated as read-only."""
-    return _shared_overview(f"{view_of(filters)}&on={dt.date.today().isoformat()}", cases, filters, vocabulary)
+    return _shared_overview(f"{view_of(filters.to_query())}&on={dt.date.today().isoformat()}", cases, filters, vocabulary)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

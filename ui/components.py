@@ -37,8 +37,8 @@ ul.results a {
 }
 ul.results p { margin: 0.15rem 0 0; font-size: 0.875rem; line-height: 1.6; }
 ul.results p.facts, p.results-note, p.view-description { color: rgba(17, 20, 24, 0.6); }
-p.view-description { font-size: 0.875rem; }
-p.results-note { margin: 0 0 0.5rem; font-size: 0.875rem; }
+p.view-description, p.results-note { font-size: 0.875rem; }
+p.results-note { margin: 0 0 0.5rem; }
 nav.pager {
   display: grid; grid-template-columns: 1fr auto 1fr; align-items: center; gap: 1rem;
   padding: 0.75rem 0; border-top: 1px solid #d5dae1;
@@ -176,9 +176,10 @@ def _shared_deck(shared_as: str, _points: Sequence[dict], width: int, height: in
     return case_deck(_points, width=width, height=height, outlines=address(OUTLINES, {}))
 
 
-def view_of(filters: Filters) -> str:
-    """Names what a filtered map shows: the loaded catalogue (its generation) and the filters."""
-    return f"{data.catalogue().generation}?{urlencode(filters.to_query(), doseq=True)}"
+def view_of(query: Mapping[str, Sequence[str]]) -> str:
+    """Names a view for what every visitor of it shares (its map, charts, page of results): the
+    loaded catalogue (its generation) and the view's query (``Filters.to_query``, or a link's)."""
+    return f"{data.catalogue().generation}?{urlencode(query, doseq=True)}"
 
 
 def case_map(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import escape
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -19,8 +18,8 @@ from catalogue.listing import PAGE_KEY, Listing, pager_html, results_html
 from catalogue.schema import Case
 from catalogue.text import count_of, md_escape
 from catalogue.widening import Widening
-from ui import data, routes
-from ui.components import address, link_query, view_button
+from ui import routes
+from ui.components import address, link_query, view_button, view_of
 
 #: The anchor of the results' heading, which the pager's links bring into view with the new page.
 RESULTS_ANCHOR = "results"
@@ -36,8 +35,7 @@ def results_list(
     a message the server hands to its event loop, and a crowd on one shared link pays for every one
     (issue 12). Its links change the view within the app, as ``st.page_link`` does (``APP_SCRIPT``)."""
     links = link_query()  # what every link carries: the view's filters and collection
-    view = f"{data.catalogue().generation}?{urlencode(links, doseq=True)}"
-    st.html(_page_html(view, listing.page, note, listing, vocabulary, matched, links))
+    st.html(_page_html(view_of(links), listing.page, note, listing, vocabulary, matched, links))
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
